@@ -1,0 +1,173 @@
+package io.goftgu.outbox;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Publishes outbox rows to Kafka in id order (which, per aggregate, is commit order) and deletes them once Kafka
+ * has acknowledged them. Woken right after each commit; the sweeper wakes it periodically for leftovers.
+ * One relay pass runs at a time per service: a PostgreSQL advisory lock makes replicas take turns, so
+ * per-aggregate order holds with any number of replicas. A replica that finds the lock taken retries shortly,
+ * so its own events never wait for the sweeper.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    /** Advisory lock key shared by the replicas of one service (each service has its own database). */
+    private static final long LOCK_KEY = 0x676f667467750001L;
+    private static final long LOCK_RETRY_MILLIS = 10;
+
+    private final DataSource dataSource;
+    private final Producer<String, String> producer;
+    private final OutboxConfig config;
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
+            runnable -> Thread.ofPlatform().name("outbox-relay").daemon().unstarted(runnable));
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+
+    OutboxRelay(DataSource dataSource, Producer<String, String> producer, OutboxConfig config) {
+        this.dataSource = dataSource;
+        this.producer = producer;
+        this.config = config;
+    }
+
+    /** Asks for a relay pass soon; passes never overlap and requests made during one cause one more. */
+    public void wakeUp() {
+        if (scheduled.compareAndSet(false, true)) {
+            worker.execute(this::pass);
+        }
+    }
+
+    @Scheduled(every = "${goftgu.outbox.sweep-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        wakeUp();
+    }
+
+    void onShutdown(@Observes ShutdownEvent event) {
+        worker.shutdown();
+        try {
+            worker.awaitTermination(config.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void pass() {
+        scheduled.set(false);
+        try {
+            Outcome outcome;
+            do {
+                outcome = QuarkusTransaction.requiringNew().call(this::publishBatch);
+            } while (outcome == Outcome.MORE);
+            if (outcome == Outcome.LOCKED && scheduled.compareAndSet(false, true)) {
+                worker.schedule(this::pass, LOCK_RETRY_MILLIS, TimeUnit.MILLISECONDS);
+            }
+        } catch (RuntimeException e) {
+            // Kafka or the database is away: the rows stay and the sweeper tries again
+            Log.warnf("outbox relay pass failed, will retry: %s", e.getMessage());
+        }
+    }
+
+    private enum Outcome { DONE, MORE, LOCKED }
+
+    private Outcome publishBatch() throws SQLException {
+        try (var connection = dataSource.getConnection()) {
+            if (!tryLock(connection)) {
+                return Outcome.LOCKED;
+            }
+            var rows = read(connection);
+            if (rows.isEmpty()) {
+                return Outcome.DONE;
+            }
+            var sent = new ArrayList<Future<RecordMetadata>>(rows.size());
+            for (var row : rows) {
+                sent.add(producer.send(new ProducerRecord<>(row.topic(), row.key(), row.envelope())));
+            }
+            producer.flush();
+            delete(connection, acknowledged(rows, sent));
+            return rows.size() == config.batchSize() ? Outcome.MORE : Outcome.DONE;
+        }
+    }
+
+    private static boolean tryLock(Connection connection) throws SQLException {
+        try (var lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, LOCK_KEY);
+            try (var rs = lock.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private record Row(long id, String topic, String key, String envelope) {
+    }
+
+    private List<Row> read(Connection connection) throws SQLException {
+        try (var select = connection.prepareStatement(
+                "SELECT id, topic, record_key, envelope FROM outbox_event ORDER BY id LIMIT ?")) {
+            select.setInt(1, config.batchSize());
+            try (var rs = select.executeQuery()) {
+                var rows = new ArrayList<Row>();
+                while (rs.next()) {
+                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+                return rows;
+            }
+        }
+    }
+
+    /**
+     * The ids Kafka acknowledged, leaving out every row that follows a failed row of the same aggregate, so a retry
+     * republishes them in order (a duplicate is possible, a reordering is not; consumers dedupe by event id).
+     */
+    private List<Long> acknowledged(List<Row> rows, List<Future<RecordMetadata>> sent) {
+        var deadline = System.nanoTime() + config.publishTimeout().toNanos();
+        var failedKeys = new HashSet<String>();
+        var done = new ArrayList<Long>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            var row = rows.get(i);
+            try {
+                sent.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (!failedKeys.contains(row.key())) {
+                    done.add(row.id());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failedKeys.add(row.key());
+            } catch (Exception e) {
+                if (failedKeys.add(row.key())) {
+                    Log.warnf("outbox: publishing to %s failed, will retry: %s", row.topic(), e.getMessage());
+                }
+            }
+        }
+        return done;
+    }
+
+    private static void delete(Connection connection, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (var delete = connection.prepareStatement("DELETE FROM outbox_event WHERE id = ANY (?)")) {
+            delete.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+            delete.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.goftgu.testing;
+
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+/**
+ * A real Kafka broker for tests, one per JVM: {@code GOFTGU_TEST_KAFKA_BOOTSTRAP} when set, otherwise an in-JVM
+ * KRaft node (combined broker and controller) from Kafka's own test kit. The test kit is an internal Kafka API:
+ * this is the only class that touches it.
+ */
+public final class KafkaBroker {
+
+    private static String bootstrapServers;
+
+    private KafkaBroker() {
+    }
+
+    public static synchronized String bootstrapServers() {
+        if (bootstrapServers == null) {
+            var external = System.getenv("GOFTGU_TEST_KAFKA_BOOTSTRAP");
+            bootstrapServers = external != null && !external.isBlank() ? external : startInJvm();
+        }
+        return bootstrapServers;
+    }
+
+    private static String startInJvm() {
+        try {
+            var cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                    .setCombined(true)
+                    .setNumBrokerNodes(1)
+                    .setNumControllerNodes(1)
+                    .build())
+                    .setConfigProp("auto.create.topics.enable", "true")
+                    .setConfigProp("num.partitions", "3")
+                    .setConfigProp("offsets.topic.replication.factor", "1")
+                    .setConfigProp("transaction.state.log.replication.factor", "1")
+                    .setConfigProp("transaction.state.log.min.isr", "1")
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    .build();
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    cluster.close();
+                } catch (Exception ignored) {
+                    // the JVM is exiting
+                }
+            }));
+            return cluster.bootstrapServers();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start the in-JVM Kafka broker", e);
+        }
+    }
+}
