@@ -24,6 +24,9 @@ public final class KafkaBroker {
     }
 
     private static String startInJvm() {
+        for (var logger : new String[] {"org.apache.kafka", "kafka", "state.change.logger"}) {
+            java.util.logging.Logger.getLogger(logger).setLevel(java.util.logging.Level.WARNING);
+        }
         try {
             var cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                     .setCombined(true)
