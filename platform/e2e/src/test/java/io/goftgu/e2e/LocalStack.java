@@ -1,0 +1,84 @@
+package io.goftgu.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole platform as a newcomer runs it: {@code ./goftgu up} (packaged services, PostgreSQL, a standalone KRaft
+ * Kafka broker from Kafka's own artifacts) in a throwaway home, on ports shifted by {@link #PORT_OFFSET} so it
+ * does not meet a stack a developer already runs. {@link #close()} runs {@code ./goftgu down --wipe}.
+ */
+final class LocalStack implements AutoCloseable {
+
+    static final int PORT_OFFSET = 1000;
+
+    private final Path root = Path.of(System.getProperty("goftgu.root", "../.."))
+            .toAbsolutePath().normalize();
+    private final Path home;
+
+    LocalStack() throws IOException {
+        home = Files.createTempDirectory("goftgu-e2e-");
+        run(Duration.ofMinutes(8), "up");
+    }
+
+    String gateway() {
+        return "http://127.0.0.1:" + (8080 + PORT_OFFSET);
+    }
+
+    String ws() {
+        return "ws://127.0.0.1:" + (8080 + PORT_OFFSET) + "/ws";
+    }
+
+    String origin() {
+        return "http://localhost:" + (8080 + PORT_OFFSET);
+    }
+
+    private void run(Duration timeout, String... args) throws IOException {
+        var command = new java.util.ArrayList<>(List.of(root.resolve("goftgu").toString()));
+        command.addAll(List.of(args));
+        var log = home.resolveSibling(home.getFileName() + "-" + args[0] + ".log");
+        var builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("GOFTGU_HOME", home.toString());
+        builder.environment().put("GOFTGU_PORT_OFFSET", Integer.toString(PORT_OFFSET));
+        builder.environment().put("GOFTGU_DEMO", "0");
+        var process = builder.start();
+        try {
+            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("goftgu " + args[0] + " timed out\n" + describe(log));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException("goftgu " + args[0] + " failed\n" + describe(log));
+        }
+    }
+
+    /** The launcher's output and the tail of every service log, for a failure message. */
+    private String describe(Path launcherLog) throws IOException {
+        var text = new StringBuilder(Files.readString(launcherLog));
+        var logs = home.resolve("logs");
+        if (Files.isDirectory(logs)) {
+            try (var files = Files.list(logs)) {
+                for (var file : files.sorted().toList()) {
+                    var lines = Files.readAllLines(file);
+                    text.append("\n--- ").append(file.getFileName()).append('\n')
+                            .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    @Override
+    public void close() throws IOException {
+        run(Duration.ofMinutes(2), "down", "--wipe");
+    }
+}
