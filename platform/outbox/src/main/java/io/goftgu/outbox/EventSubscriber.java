@@ -2,6 +2,7 @@ package io.goftgu.outbox;
 
 import io.goftgu.events.EventEnvelope;
 import io.goftgu.events.EventJson;
+import io.goftgu.events.TopicSetup;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -10,11 +11,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -62,33 +65,42 @@ public class EventSubscriber {
     private void run(KafkaConsumer<String, byte[]> consumer, String name, List<String> topics,
                      Consumer<EventEnvelope> handler) {
         try (consumer) {
-            consumer.subscribe(topics);
             while (running) {
-                for (var record : consumer.poll(Duration.ofMillis(500))) {
-                    var partition = new TopicPartition(record.topic(), record.partition());
-                    try {
-                        var event = EventJson.read(record.value());
-                        QuarkusTransaction.requiringNew().run(() -> {
-                            if (processed.firstDelivery(name, event.id())) {
-                                handler.accept(event);
-                            }
-                        });
-                    } catch (java.io.UncheckedIOException e) {
-                        Log.errorf("%s: skipping a record of %s that is not an event: %s", name, partition, e.getMessage());
-                    } catch (RuntimeException e) {
-                        Log.errorf(e, "%s: handling %s@%d failed, retrying", name, partition, record.offset());
-                        consumer.seek(partition, record.offset());
-                        sleep(RETRY_PAUSE);
-                        break;
-                    }
-                    consumer.commitSync(Map.of(partition,
-                            new org.apache.kafka.clients.consumer.OffsetAndMetadata(record.offset() + 1)));
+                try {
+                    TopicSetup.ensure(kafka.get("bootstrap.servers"), topics);
+                    consumer.subscribe(topics);
+                    consume(consumer, name, handler);
+                } catch (WakeupException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    Log.errorf("%s: Kafka unavailable (%s), retrying", name, e.getMessage());
+                    sleep(RETRY_PAUSE);
                 }
             }
-        } catch (WakeupException e) {
-            // shutting down
-        } catch (RuntimeException e) {
-            Log.errorf(e, "%s: consumer stopped", name);
+        }
+    }
+
+    private void consume(KafkaConsumer<String, byte[]> consumer, String name, Consumer<EventEnvelope> handler) {
+        while (running) {
+            for (var record : consumer.poll(Duration.ofMillis(500))) {
+                var partition = new TopicPartition(record.topic(), record.partition());
+                try {
+                    var event = EventJson.read(record.value());
+                    QuarkusTransaction.requiringNew().run(() -> {
+                        if (processed.firstDelivery(name, event.id())) {
+                            handler.accept(event);
+                        }
+                    });
+                } catch (UncheckedIOException e) {
+                    Log.errorf("%s: skipping a record of %s that is not an event: %s", name, partition, e.getMessage());
+                } catch (RuntimeException e) {
+                    Log.errorf(e, "%s: handling %s@%d failed, retrying", name, partition, record.offset());
+                    consumer.seek(partition, record.offset());
+                    sleep(RETRY_PAUSE);
+                    break;
+                }
+                consumer.commitSync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)));
+            }
         }
     }
 

@@ -1,0 +1,37 @@
+package io.goftgu.realtime.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Settings of realtime-service ({@code goftgu.realtime.*}); application.properties maps them to env variables. */
+@ConfigMapping(prefix = "goftgu.realtime")
+public interface RealtimeConfig {
+
+    /** Browser origins allowed to open {@code /ws} (scheme://host[:port]); requests without an Origin pass. */
+    List<String> allowedOrigins();
+
+    /** The Kafka consumer that feeds the sockets. */
+    Consumer consumer();
+
+    interface Consumer {
+
+        /** Prefix of the consumer group id; each process adds a random suffix, so every replica reads every event. */
+        @WithDefault("goftgu-realtime-")
+        String groupPrefix();
+
+        /** How long one poll waits for records before the loop goes round again. */
+        @WithDefault("500ms")
+        Duration pollTimeout();
+
+        /** How long to wait before polling again after Kafka failed. */
+        @WithDefault("2s")
+        Duration retryBackoff();
+
+        /** How many recent event ids are remembered to drop redelivered events (at-least-once relay). */
+        @WithDefault("10000")
+        int dedupeWindow();
+    }
+}

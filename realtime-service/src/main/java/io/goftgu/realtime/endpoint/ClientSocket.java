@@ -1,0 +1,11 @@
+package io.goftgu.realtime.endpoint;
+
+import io.goftgu.realtime.domain.ConnectedPrincipal;
+import io.quarkus.websockets.next.WebSocketConnection;
+
+/**
+ * One open socket of this JVM and who holds it. The connection is the object websockets-next handed to
+ * {@code @OnOpen}, kept so that the Kafka thread can write to it later.
+ */
+public record ClientSocket(String connectionId, ConnectedPrincipal principal, WebSocketConnection connection) {
+}

@@ -1,0 +1,46 @@
+package io.goftgu.realtime.listener;
+
+import io.goftgu.events.EventEnvelope;
+import io.goftgu.realtime.domain.EventFrames;
+import io.goftgu.realtime.endpoint.ConnectionRegistry;
+import io.goftgu.realtime.endpoint.SocketMetrics;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Pushes one domain event to this replica's sockets of the event's workspace whose principal the event's audience
+ * includes. The producer computed the audience; this only enforces it. The frame is serialised once and the writes
+ * are asynchronous, so the caller (the Kafka thread) never waits on a socket.
+ */
+@ApplicationScoped
+public class EventDelivery {
+
+    private final ConnectionRegistry registry;
+    private final SocketMetrics metrics;
+
+    EventDelivery(ConnectionRegistry registry, SocketMetrics metrics) {
+        this.registry = registry;
+        this.metrics = metrics;
+    }
+
+    /** Returns how many sockets the frame was handed to; 0 for event types that are not pushed. */
+    public int deliver(EventEnvelope event) {
+        var route = EventFrames.routeOf(event.type());
+        if (route.isEmpty()) {
+            return 0;
+        }
+        var recipients = registry.reachable(event.workspaceId(), event.audience());
+        if (recipients.isEmpty()) {
+            return 0;
+        }
+        var frameType = route.get().frameType();
+        var frame = EventFrames.render(event).orElseThrow();
+        for (var socket : recipients) {
+            socket.connection().sendText(frame).subscribe().with(
+                    sent -> metrics.frameSent(frameType),
+                    failure -> Log.debugf("frame %s of event %s not written to socket %s: %s", frameType, event.id(),
+                            socket.connectionId(), failure.toString()));
+        }
+        return recipients.size();
+    }
+}

@@ -1,0 +1,61 @@
+package io.goftgu.realtime.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.goftgu.events.Actor;
+import io.goftgu.events.Audience;
+import io.goftgu.events.EventEnvelope;
+import io.goftgu.events.EventJson;
+import io.goftgu.testing.KafkaBroker;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/** Publishes events to the test broker the way the outbox relay does: the JSON envelope, keyed by aggregate id. */
+public final class Events {
+
+    private static KafkaProducer<String, byte[]> producer;
+
+    private Events() {
+    }
+
+    public static EventEnvelope event(String type, UUID workspaceId, UUID aggregateId, long sequence,
+                                      Audience audience, JsonNode payload) {
+        return new EventEnvelope(UUID.randomUUID(), type, 1, workspaceId, aggregateId, sequence, Instant.now(),
+                Actor.SYSTEM, audience, payload);
+    }
+
+    public static void publish(EventEnvelope event) {
+        send(event.topic(), event.aggregateId().toString(), EventJson.write(event).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static void send(String topic, String key, byte[] value) {
+        try {
+            producer().send(new ProducerRecord<>(topic, key, value)).get(15, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish to " + topic, e);
+        }
+    }
+
+    public static int partitionsOf(String topic) {
+        return producer().partitionsFor(topic).size();
+    }
+
+    private static synchronized KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers(),
+                    ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
+        }
+        return producer;
+    }
+}
