@@ -1,6 +1,7 @@
 package io.goftgu.testing;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /**
@@ -43,11 +44,21 @@ public final class KafkaBroker {
             cluster.format();
             cluster.startup();
             cluster.waitForReadyBrokers();
+            // a broker shutting down inside the test JVM may call Exit.halt/exit; it must not decide the JVM's exit code
+            Exit.setHaltProcedure((code, message) -> { });
+            Exit.setExitProcedure((code, message) -> { });
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                var closer = Thread.ofPlatform().daemon().start(() -> {
+                    try {
+                        cluster.close();
+                    } catch (Exception ignored) {
+                        // the JVM is exiting
+                    }
+                });
                 try {
-                    cluster.close();
-                } catch (Exception ignored) {
-                    // the JVM is exiting
+                    closer.join(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
             }));
             return cluster.bootstrapServers();

@@ -1,0 +1,84 @@
+package io.goftgu.security;
+
+import io.goftgu.testing.TestTokens;
+import io.goftgu.testing.TokensResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/**
+ * What every service gets from platform/security, through a real HTTP stack: the caller's identity from a
+ * verified RS256 token only, and every refusal or bad input as problem+json.
+ */
+@QuarkusTest
+@QuarkusTestResource(TokensResource.class)
+class SecurityTest {
+
+    private static final UUID WORKSPACE = UUID.randomUUID();
+
+    @Test
+    void theCallerComesFromTheToken() {
+        var user = UUID.randomUUID();
+        RestAssured.given().auth().oauth2(TestTokens.customer(user, WORKSPACE))
+                .header("X-Workspace-Id", UUID.randomUUID().toString())
+                .get("/probe/me").then().statusCode(200)
+                .body("id", equalTo(user.toString()))
+                .body("workspaceId", equalTo(WORKSPACE.toString()), "role", equalTo("USER"));
+        var guest = UUID.randomUUID();
+        RestAssured.given().auth().oauth2(TestTokens.guest(guest, WORKSPACE)).get("/probe/me").then()
+                .statusCode(200).body("role", equalTo("GUEST"));
+    }
+
+    @Test
+    void missingBadOrExpiredTokensAre401Problems() {
+        RestAssured.get("/probe/me").then().statusCode(401).contentType("application/problem+json")
+                .body("status", equalTo(401), "title", equalTo("Unauthorized"));
+        RestAssured.given().auth().oauth2("a.b.c").get("/probe/me").then().statusCode(401)
+                .contentType("application/problem+json");
+        var expired = TestTokens.mint(UUID.randomUUID(), WORKSPACE, "ADMIN", "access", Duration.ofSeconds(-120));
+        RestAssured.given().auth().oauth2(expired).get("/probe/me").then().statusCode(401);
+        var forged = io.smallrye.jwt.build.Jwt.issuer(TestTokens.ISSUER).audience(TestTokens.AUDIENCE)
+                .subject(UUID.randomUUID().toString()).groups("ADMIN").sign(selfSignedKey());
+        RestAssured.given().auth().oauth2(forged).get("/probe/me").then().statusCode(401);
+    }
+
+    @Test
+    void theWrongRoleIsA403Problem() {
+        RestAssured.given().auth().oauth2(TestTokens.customer(UUID.randomUUID(), WORKSPACE))
+                .contentType(ContentType.JSON).body("{\"text\":\"hi\"}")
+                .post("/probe/staff-only").then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void badInputIsA400ProblemNamingTheField() {
+        var staff = RestAssured.given().auth().oauth2(TestTokens.staff(UUID.randomUUID(), WORKSPACE))
+                .contentType(ContentType.JSON);
+        staff.body("{\"text\":\"much too long\"}").post("/probe/staff-only").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("text"));
+        RestAssured.given().auth().oauth2(TestTokens.staff(UUID.randomUUID(), WORKSPACE)).contentType(ContentType.JSON)
+                .body("{\"text\": ").post("/probe/staff-only").then().statusCode(400)
+                .contentType("application/problem+json");
+        RestAssured.given().auth().oauth2(TestTokens.staff(UUID.randomUUID(), WORKSPACE)).contentType(ContentType.JSON)
+                .body("{\"text\":\"taken\"}").post("/probe/staff-only").then().statusCode(409)
+                .body("detail", equalTo("that note exists"));
+    }
+
+    /** A key the services do not trust. */
+    private static java.security.PrivateKey selfSignedKey() {
+        try {
+            var generator = java.security.KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair().getPrivate();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
