@@ -60,6 +60,13 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         var status = e.getResponse().getStatus();
+        // Quarkus REST wraps a body Jackson cannot read in a 400 WebApplicationException
+        if (status == 400 && e.getCause() instanceof MismatchedInputException mismatch) {
+            return badJsonValue(mismatch);
+        }
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json);
+        }
         if (status >= 500) {
             Log.error("request failed", e);
         }

@@ -1,0 +1,114 @@
+package io.goftgu.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** The gateway's own settings; {@code application.properties} maps each to its environment variable. */
+@ConfigMapping(prefix = "goftgu")
+public interface GatewayConfig {
+
+    SignUp signup();
+
+    Tokens tokens();
+
+    Login login();
+
+    Passwords passwords();
+
+    Cookies cookies();
+
+    Routes routes();
+
+    interface SignUp {
+        /** Whether anyone may create a workspace through {@code POST /api/workspaces} (GOFTGU_SIGNUP_ENABLED). */
+        @WithDefault("false")
+        boolean enabled();
+    }
+
+    interface Tokens {
+        /** The {@code iss} claim of every token the gateway signs; services verify it (GOFTGU_JWT_ISSUER). */
+        @WithDefault("goftgu")
+        String issuer();
+
+        /** The {@code aud} claim of every token the gateway signs; services verify it (GOFTGU_JWT_AUDIENCE). */
+        @WithDefault("goftgu")
+        String audience();
+
+        /** How long an access token is valid (GOFTGU_ACCESS_TOKEN_LIFETIME). */
+        @WithDefault("15m")
+        Duration accessLifetime();
+
+        /** How long a refresh token is valid; each refresh issues a new one (GOFTGU_REFRESH_TOKEN_LIFETIME). */
+        @WithDefault("14d")
+        Duration refreshLifetime();
+
+        /** How long a guest (anonymous visitor) token is valid (GOFTGU_GUEST_TOKEN_LIFETIME). */
+        @WithDefault("12h")
+        Duration guestLifetime();
+
+        /** Clock difference tolerated when checking a token's expiry. */
+        @WithDefault("30s")
+        Duration clockSkew();
+    }
+
+    interface Login {
+        /** Failed logins allowed per account and per client IP within the window before 429 (GOFTGU_LOGIN_MAX_FAILURES). */
+        @WithDefault("5")
+        int maxFailures();
+
+        /** The sliding window the failed logins are counted in (GOFTGU_LOGIN_WINDOW). */
+        @WithDefault("1m")
+        Duration window();
+    }
+
+    interface Passwords {
+        /** Shortest password accepted. */
+        @WithDefault("8")
+        int minLength();
+
+        /** Argon2id memory cost in KiB (OWASP's minimum profile: 19 MiB, 2 passes, 1 lane; ~55 ms here). */
+        @WithDefault("19456")
+        int memoryKib();
+
+        /** Argon2id passes over the memory. */
+        @WithDefault("2")
+        int iterations();
+
+        /** Argon2id lanes. */
+        @WithDefault("1")
+        int parallelism();
+    }
+
+    interface Cookies {
+        /**
+         * Whether session cookies carry {@code Secure} (GOFTGU_COOKIES_SECURE); when unset, they do exactly when the
+         * request reached the gateway over HTTPS (as seen through a trusted proxy's X-Forwarded-Proto).
+         */
+        Optional<Boolean> secure();
+    }
+
+    interface Routes {
+        /** Base URL of internal-chat-service, serving /api/internal-chat (GOFTGU_INTERNAL_CHAT_URL). */
+        @WithDefault("http://localhost:8081")
+        String internalChat();
+
+        /** Base URL of support-chat-service, serving /api/support-chat (GOFTGU_SUPPORT_CHAT_URL). */
+        @WithDefault("http://localhost:8082")
+        String supportChat();
+
+        /** Base URL of support-info-service, serving /api/support-info (GOFTGU_SUPPORT_INFO_URL). */
+        @WithDefault("http://localhost:8083")
+        String supportInfo();
+
+        /** Base URL of realtime-service, serving the /ws WebSocket (GOFTGU_REALTIME_URL). */
+        @WithDefault("http://localhost:8084")
+        String realtime();
+
+        /** How long connecting to a service may take before the caller gets 502. */
+        @WithDefault("5s")
+        Duration connectTimeout();
+    }
+}

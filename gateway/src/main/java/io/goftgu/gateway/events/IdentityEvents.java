@@ -1,0 +1,87 @@
+package io.goftgu.gateway.events;
+
+import io.goftgu.events.Actor;
+import io.goftgu.events.Audience;
+import io.goftgu.events.EventTypes;
+import io.goftgu.gateway.identity.Team;
+import io.goftgu.gateway.identity.UserAccount;
+import io.goftgu.gateway.identity.Workspace;
+import io.goftgu.outbox.NewEvent;
+import io.goftgu.outbox.Outbox;
+import io.goftgu.security.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Writes {@code identity.events} to the outbox, in the caller's transaction. Payload shapes are a contract: other
+ * services and CRM consumers parse exactly these fields. Every identity event is for the workspace's staff.
+ */
+@ApplicationScoped
+public class IdentityEvents {
+
+    private static final Audience STAFF = Audience.role(Role.STAFF);
+
+    /** {@code identity.workspace.created}. */
+    public record WorkspacePayload(UUID id, String name, String slug) {
+    }
+
+    /** {@code identity.user.created}, {@code .updated}, {@code .deactivated}. */
+    public record UserPayload(UUID id, UUID workspaceId, String name, String email, String role, boolean active) {
+    }
+
+    /** {@code identity.team.created}. */
+    public record TeamPayload(UUID id, UUID workspaceId, String name, List<UUID> memberIds) {
+    }
+
+    /** {@code identity.team.member-added}, {@code .member-removed}. */
+    public record TeamMemberPayload(UUID teamId, UUID workspaceId, String teamName, UUID userId) {
+    }
+
+    private final Outbox outbox;
+
+    IdentityEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public void workspaceCreated(Workspace workspace, UUID actorId) {
+        outbox.add(new NewEvent(EventTypes.WORKSPACE_CREATED, workspace.id, workspace.id, Actor.user(actorId), STAFF,
+                new WorkspacePayload(workspace.id, workspace.name, workspace.slug)));
+    }
+
+    public void userCreated(UserAccount user, UUID actorId) {
+        user(EventTypes.USER_CREATED, user, actorId);
+    }
+
+    public void userUpdated(UserAccount user, UUID actorId) {
+        user(EventTypes.USER_UPDATED, user, actorId);
+    }
+
+    public void userDeactivated(UserAccount user, UUID actorId) {
+        user(EventTypes.USER_DEACTIVATED, user, actorId);
+    }
+
+    public void teamCreated(Team team, UUID actorId) {
+        outbox.add(new NewEvent(EventTypes.TEAM_CREATED, team.workspaceId, team.id, Actor.user(actorId), STAFF,
+                new TeamPayload(team.id, team.workspaceId, team.name, List.copyOf(team.memberIds))));
+    }
+
+    public void teamMemberAdded(Team team, UUID userId, UUID actorId) {
+        teamMember(EventTypes.TEAM_MEMBER_ADDED, team, userId, actorId);
+    }
+
+    public void teamMemberRemoved(Team team, UUID userId, UUID actorId) {
+        teamMember(EventTypes.TEAM_MEMBER_REMOVED, team, userId, actorId);
+    }
+
+    private void user(String type, UserAccount user, UUID actorId) {
+        outbox.add(new NewEvent(type, user.workspaceId, user.id, Actor.user(actorId), STAFF,
+                new UserPayload(user.id, user.workspaceId, user.name, user.email, user.role.name(), user.active)));
+    }
+
+    private void teamMember(String type, Team team, UUID userId, UUID actorId) {
+        outbox.add(new NewEvent(type, team.workspaceId, team.id, Actor.user(actorId), STAFF,
+                new TeamMemberPayload(team.id, team.workspaceId, team.name, userId)));
+    }
+}

@@ -1,0 +1,88 @@
+package io.goftgu.gateway.proxy;
+
+import io.goftgu.gateway.config.GatewayConfig;
+import io.goftgu.gateway.edge.EdgeRoutes;
+import io.quarkus.logging.Log;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Routes {@code /api/internal-chat}, {@code /api/support-chat}, {@code /api/support-info} and the {@code /ws}
+ * WebSocket to their services with Vert.x's reverse proxy: bodies stream both ways, nothing is buffered. Before a
+ * request leaves, identity headers a client might forge are removed (services trust only the token) and the
+ * {@code X-Forwarded-*} headers are set from what the gateway saw. The caller's token goes along as it came, or as
+ * {@link io.goftgu.gateway.edge.EdgeFilter} turned the session cookie into one.
+ */
+@ApplicationScoped
+public class ServiceRoutes {
+
+    /** Headers that would claim an identity; only a verified token may do that. */
+    private static final List<String> IDENTITY_HEADERS = List.of("X-User-Id", "X-Workspace-Id", "X-User-Role",
+            "X-Forwarded-User", "Forwarded");
+    private static final String GOFTGU_HEADER_PREFIX = "x-goftgu-";
+
+    private record Route(String prefix, String target, boolean webSocket) {
+    }
+
+    private final GatewayConfig.Routes config;
+    private final UpstreamErrors errors;
+
+    ServiceRoutes(GatewayConfig config, UpstreamErrors errors) {
+        this.config = config.routes();
+        this.errors = errors;
+    }
+
+    void register(@Observes Router router, Vertx vertx) {
+        for (var route : List.of(
+                new Route("/api/internal-chat", config.internalChat(), false),
+                new Route("/api/support-chat", config.supportChat(), false),
+                new Route("/api/support-info", config.supportInfo(), false),
+                new Route("/ws", config.realtime(), true))) {
+            register(router, vertx, route);
+        }
+    }
+
+    private void register(Router router, Vertx vertx, Route route) {
+        var target = URI.create(route.target());
+        var https = "https".equalsIgnoreCase(target.getScheme());
+        var port = target.getPort() != -1 ? target.getPort() : https ? 443 : 80;
+        var client = vertx.createHttpClient(new HttpClientOptions()
+                .setSsl(https)
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setMaxPoolSize(200)
+                .setKeepAlive(true));
+        var proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(route.webSocket()), client)
+                .origin(port, target.getHost())
+                .addInterceptor(errors.forService(route.prefix()));
+        router.routeWithRegex("^" + Pattern.quote(route.prefix()) + "(/.*)?$")
+                .order(EdgeRoutes.SERVICES)
+                .handler(context -> {
+                    prepare(context.request());
+                    proxy.handle(context.request());
+                });
+        Log.infof("routing %s to %s://%s:%d", route.prefix(), https ? "https" : "http", target.getHost(), port);
+    }
+
+    static void prepare(HttpServerRequest request) {
+        var headers = request.headers();
+        IDENTITY_HEADERS.forEach(headers::remove);
+        headers.names().stream()
+                .filter(name -> name.toLowerCase(Locale.ROOT).startsWith(GOFTGU_HEADER_PREFIX))
+                .toList()
+                .forEach(headers::remove);
+        // the client's address as the gateway determined it, never a chain the client made up
+        headers.set("X-Forwarded-For", request.remoteAddress().hostAddress());
+        headers.set("X-Forwarded-Proto", request.scheme());
+    }
+}
