@@ -104,7 +104,7 @@ class DirectMessageThroughGatewayIT {
             call("GET", "/api/internal-chat/messages?roomId=" + roomId, eve.token(), null, 404);
 
             Collections.sort(latencies);
-            System.out.printf("send → receive latency through the gateway over %d messages: first %.1f ms, "
+            System.out.printf("send → receive latency through the gateway over %d messages: min %.1f ms, "
                             + "p50 %.1f ms, max %.1f ms%n", latencies.size(), latencies.getFirst() / 1000.0,
                     latencies.get(latencies.size() / 2) / 1000.0, latencies.getLast() / 1000.0);
         }
