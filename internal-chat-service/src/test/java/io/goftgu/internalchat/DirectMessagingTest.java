@@ -140,7 +140,7 @@ class DirectMessagingTest {
         var roomId = openDirect(bob, carol);
         var sent = send(bob, roomId, "رویداد");
         var event = awaitEvent(UUID.fromString(roomId), (String) sent.get("id"));
-        assertEquals(EventTypes.MESSAGE_CREATED, event.type());
+        assertEquals(EventTypes.InternalChat.MESSAGE_CREATED, event.type());
         assertEquals(WORKSPACE, event.workspaceId());
         assertEquals(Set.of(bob, carol), event.audience().users());
         assertEquals("رویداد", event.payload().path("body").asText());

@@ -31,7 +31,7 @@ final class StaffDirectory {
         var payload = EventJson.MAPPER.createObjectNode()
                 .put("id", id.toString()).put("workspaceId", workspaceId.toString()).put("name", name)
                 .put("email", name.toLowerCase() + "@example.com").put("role", role).put("active", true);
-        var event = new EventEnvelope(UUID.randomUUID(), EventTypes.USER_CREATED, 1, workspaceId, id, 1,
+        var event = new EventEnvelope(UUID.randomUUID(), EventTypes.Identity.USER_CREATED, 1, workspaceId, id, 1,
                 Instant.now(), Actor.SYSTEM, Audience.role("ADMIN"), payload);
         try {
             PRODUCER.send(new ProducerRecord<>(Topics.IDENTITY, id.toString(), EventJson.write(event))).get();

@@ -46,33 +46,33 @@ public class IdentityEvents {
     }
 
     public void workspaceCreated(Workspace workspace, UUID actorId) {
-        outbox.add(new NewEvent(EventTypes.WORKSPACE_CREATED, workspace.id, workspace.id, Actor.user(actorId), STAFF,
+        outbox.add(new NewEvent(EventTypes.Identity.WORKSPACE_CREATED, workspace.id, workspace.id, Actor.user(actorId), STAFF,
                 new WorkspacePayload(workspace.id, workspace.name, workspace.slug)));
     }
 
     public void userCreated(UserAccount user, UUID actorId) {
-        user(EventTypes.USER_CREATED, user, actorId);
+        user(EventTypes.Identity.USER_CREATED, user, actorId);
     }
 
     public void userUpdated(UserAccount user, UUID actorId) {
-        user(EventTypes.USER_UPDATED, user, actorId);
+        user(EventTypes.Identity.USER_UPDATED, user, actorId);
     }
 
     public void userDeactivated(UserAccount user, UUID actorId) {
-        user(EventTypes.USER_DEACTIVATED, user, actorId);
+        user(EventTypes.Identity.USER_DEACTIVATED, user, actorId);
     }
 
     public void teamCreated(Team team, UUID actorId) {
-        outbox.add(new NewEvent(EventTypes.TEAM_CREATED, team.workspaceId, team.id, Actor.user(actorId), STAFF,
+        outbox.add(new NewEvent(EventTypes.Identity.TEAM_CREATED, team.workspaceId, team.id, Actor.user(actorId), STAFF,
                 new TeamPayload(team.id, team.workspaceId, team.name, List.copyOf(team.memberIds))));
     }
 
     public void teamMemberAdded(Team team, UUID userId, UUID actorId) {
-        teamMember(EventTypes.TEAM_MEMBER_ADDED, team, userId, actorId);
+        teamMember(EventTypes.Identity.TEAM_MEMBER_ADDED, team, userId, actorId);
     }
 
     public void teamMemberRemoved(Team team, UUID userId, UUID actorId) {
-        teamMember(EventTypes.TEAM_MEMBER_REMOVED, team, userId, actorId);
+        teamMember(EventTypes.Identity.TEAM_MEMBER_REMOVED, team, userId, actorId);
     }
 
     private void user(String type, UserAccount user, UUID actorId) {

@@ -105,7 +105,7 @@ class SignUpTest extends GatewayTest {
         try (var events = new IdentityEventsProbe()) {
             var workspace = signUp("events");
 
-            var created = events.await(workspace.id(), EventTypes.WORKSPACE_CREATED, 1).getFirst();
+            var created = events.await(workspace.id(), EventTypes.Identity.WORKSPACE_CREATED, 1).getFirst();
             assertEquals(workspace.id(), created.aggregateId());
             assertEquals(1, created.sequence());
             assertEquals(workspace.adminId(), created.actor().id());
@@ -116,7 +116,7 @@ class SignUpTest extends GatewayTest {
             assertEquals("Workspace " + workspace.slug(), payload.get("name").asText());
             assertEquals(3, payload.size());
 
-            var user = events.await(workspace.id(), EventTypes.USER_CREATED, 1).getFirst();
+            var user = events.await(workspace.id(), EventTypes.Identity.USER_CREATED, 1).getFirst();
             assertEquals(workspace.adminId(), user.aggregateId());
             assertEquals(1, user.sequence());
             var owner = user.payload();

@@ -129,7 +129,7 @@ class UsersAndTeamsTest extends GatewayTest {
 
             var userEvents = events.await(workspace.id(), e -> e.aggregateId().equals(staffId), 3,
                     java.time.Duration.ofSeconds(20));
-            assertEquals(List.of(EventTypes.USER_CREATED, EventTypes.USER_UPDATED, EventTypes.USER_DEACTIVATED),
+            assertEquals(List.of(EventTypes.Identity.USER_CREATED, EventTypes.Identity.USER_UPDATED, EventTypes.Identity.USER_DEACTIVATED),
                     userEvents.stream().map(e -> e.type()).toList());
             assertEquals(List.of(1L, 2L, 3L), userEvents.stream().map(e -> e.sequence()).toList());
             var deactivated = userEvents.get(2).payload();
@@ -170,7 +170,7 @@ class UsersAndTeamsTest extends GatewayTest {
 
             var teamEvents = events.await(workspace.id(), e -> e.aggregateId().toString().equals(teamId), 3,
                     java.time.Duration.ofSeconds(20));
-            assertEquals(List.of(EventTypes.TEAM_CREATED, EventTypes.TEAM_MEMBER_ADDED, EventTypes.TEAM_MEMBER_REMOVED),
+            assertEquals(List.of(EventTypes.Identity.TEAM_CREATED, EventTypes.Identity.TEAM_MEMBER_ADDED, EventTypes.Identity.TEAM_MEMBER_REMOVED),
                     teamEvents.stream().map(e -> e.type()).toList());
             var created = teamEvents.get(0).payload();
             assertEquals(teamId, created.get("id").asText());

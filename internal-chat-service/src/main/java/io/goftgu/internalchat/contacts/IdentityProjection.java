@@ -24,7 +24,7 @@ public class IdentityProjection {
 
     static final String CONSUMER = "internal-chat.identity-projection";
     private static final Set<String> USER_EVENTS =
-            Set.of(EventTypes.USER_CREATED, EventTypes.USER_UPDATED, EventTypes.USER_DEACTIVATED);
+            Set.of(EventTypes.Identity.USER_CREATED, EventTypes.Identity.USER_UPDATED, EventTypes.Identity.USER_DEACTIVATED);
 
     private final EntityManager entityManager;
 

@@ -73,7 +73,7 @@ public class MessageService {
         var members = rooms.members(room.id);
         members.stream().filter(m -> m.userId().equals(me.id())).forEach(m -> m.lastReadSeq = message.seq);
         var view = view(message, me.workspaceId());
-        outbox.add(new NewEvent(EventTypes.MESSAGE_CREATED, me.workspaceId(), room.id, Actor.user(me.id()),
+        outbox.add(new NewEvent(EventTypes.InternalChat.MESSAGE_CREATED, me.workspaceId(), room.id, Actor.user(me.id()),
                 Audience.users(members.stream().map(RoomMember::userId).toList()), view));
         return new Created<>(view, true);
     }

@@ -10,15 +10,69 @@ import java.util.regex.Pattern;
  */
 public final class EventTypes {
 
-    public static final String WORKSPACE_CREATED = "identity.workspace.created";
-    public static final String USER_CREATED = "identity.user.created";
-    public static final String USER_UPDATED = "identity.user.updated";
-    public static final String USER_DEACTIVATED = "identity.user.deactivated";
-    public static final String TEAM_CREATED = "identity.team.created";
-    public static final String TEAM_MEMBER_ADDED = "identity.team.member-added";
-    public static final String TEAM_MEMBER_REMOVED = "identity.team.member-removed";
+    /** {@code identity.events}, produced by the gateway. */
+    public static final class Identity {
+        public static final String WORKSPACE_CREATED = "identity.workspace.created";
+        public static final String USER_CREATED = "identity.user.created";
+        public static final String USER_UPDATED = "identity.user.updated";
+        public static final String USER_DEACTIVATED = "identity.user.deactivated";
+        public static final String TEAM_CREATED = "identity.team.created";
+        public static final String TEAM_MEMBER_ADDED = "identity.team.member-added";
+        public static final String TEAM_MEMBER_REMOVED = "identity.team.member-removed";
 
-    public static final String MESSAGE_CREATED = "internal-chat.message.created";
+        private Identity() {
+        }
+    }
+
+    /** {@code internal-chat.events}, produced by internal-chat-service; the aggregate is the room. */
+    public static final class InternalChat {
+        public static final String ROOM_CREATED = "internal-chat.room.created";
+        public static final String ROOM_UPDATED = "internal-chat.room.updated";
+        public static final String MEMBER_ADDED = "internal-chat.member.added";
+        public static final String MEMBER_REMOVED = "internal-chat.member.removed";
+        public static final String MEMBER_UPDATED = "internal-chat.member.updated";
+        /** A member's read position moved (a read receipt). */
+        public static final String MEMBER_READ = "internal-chat.member.read";
+        public static final String MESSAGE_CREATED = "internal-chat.message.created";
+        public static final String MESSAGE_EDITED = "internal-chat.message.edited";
+        public static final String MESSAGE_DELETED = "internal-chat.message.deleted";
+        public static final String MESSAGE_PINNED = "internal-chat.message.pinned";
+        public static final String MESSAGE_UNPINNED = "internal-chat.message.unpinned";
+        public static final String REACTION_ADDED = "internal-chat.reaction.added";
+        public static final String REACTION_REMOVED = "internal-chat.reaction.removed";
+
+        private InternalChat() {
+        }
+    }
+
+    /** {@code support-chat.events}, produced by support-chat-service; the aggregate is the ticket. */
+    public static final class SupportChat {
+        public static final String TICKET_CREATED = "support-chat.ticket.created";
+        public static final String TICKET_UPDATED = "support-chat.ticket.updated";
+        public static final String TICKET_STATUS_CHANGED = "support-chat.ticket.status-changed";
+
+        private SupportChat() {
+        }
+    }
+
+    /** {@code support-info.events}, produced by support-info-service; the aggregate is the record. */
+    public static final class SupportInfo {
+        public static final String RECORD_CREATED = "support-info.record.created";
+        public static final String RECORD_UPDATED = "support-info.record.updated";
+        public static final String RECORD_DELETED = "support-info.record.deleted";
+
+        private SupportInfo() {
+        }
+    }
+
+    /** {@code realtime.signals}, produced by realtime-service: short-lived, never stored by a service as history. */
+    public static final class Realtime {
+        public static final String TYPING_CHANGED = "realtime.typing.changed";
+        public static final String PRESENCE_CHANGED = "realtime.presence.changed";
+
+        private Realtime() {
+        }
+    }
 
     private static final Pattern RULE = Pattern.compile("([a-z]+(?:-[a-z]+)*)\\.[a-z]+(?:-[a-z]+)*\\.[a-z]+(?:-[a-z]+)*");
 

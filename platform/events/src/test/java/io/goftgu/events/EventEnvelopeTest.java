@@ -24,7 +24,7 @@ class EventEnvelopeTest {
 
     @Test
     void roundTripsThroughJsonUnchanged() {
-        var event = sample(EventTypes.MESSAGE_CREATED);
+        var event = sample(EventTypes.InternalChat.MESSAGE_CREATED);
         var json = EventJson.write(event);
         assertTrue(json.contains("\"occurredAt\":\"2026-11-24T10:15:30.123Z\""), json);
         assertEquals(event, EventJson.read(json));
@@ -32,16 +32,16 @@ class EventEnvelopeTest {
 
     @Test
     void ignoresFieldsAddedByNewerProducers() throws Exception {
-        var node = EventJson.MAPPER.readTree(EventJson.write(sample(EventTypes.MESSAGE_CREATED)));
+        var node = EventJson.MAPPER.readTree(EventJson.write(sample(EventTypes.InternalChat.MESSAGE_CREATED)));
         ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("addedLater", true);
-        assertEquals(EventTypes.MESSAGE_CREATED, EventJson.read(node.toString()).type());
+        assertEquals(EventTypes.InternalChat.MESSAGE_CREATED, EventJson.read(node.toString()).type());
     }
 
     @Test
     void typeNamesFollowTheRuleAndNameTheirTopic() {
         assertEquals(Topics.INTERNAL_CHAT, EventTypes.topicOf("internal-chat.message.created"));
         assertEquals(Topics.SUPPORT_CHAT, EventTypes.topicOf("support-chat.ticket.status-changed"));
-        assertEquals(Topics.IDENTITY, EventTypes.topicOf(EventTypes.TEAM_MEMBER_ADDED));
+        assertEquals(Topics.IDENTITY, EventTypes.topicOf(EventTypes.Identity.TEAM_MEMBER_ADDED));
         for (var bad : new String[] {"message.created", "Internal-chat.message.created", "internal_chat.message.created",
                 "internal-chat.message.created.twice", "billing.invoice.created", "", "internal-chat..created"}) {
             assertThrows(IllegalArgumentException.class, () -> EventTypes.topicOf(bad), bad);
@@ -50,9 +50,22 @@ class EventEnvelopeTest {
     }
 
     @Test
+    void everyDeclaredTypeFollowsTheRuleAndLandsOnItsServicesTopic() throws Exception {
+        var topics = java.util.Map.of(EventTypes.Identity.class, Topics.IDENTITY,
+                EventTypes.InternalChat.class, Topics.INTERNAL_CHAT, EventTypes.SupportChat.class, Topics.SUPPORT_CHAT,
+                EventTypes.SupportInfo.class, Topics.SUPPORT_INFO, EventTypes.Realtime.class, Topics.REALTIME_SIGNALS);
+        assertEquals(topics.keySet(), Set.of(EventTypes.class.getDeclaredClasses()));
+        for (var entry : topics.entrySet()) {
+            for (var field : entry.getKey().getFields()) {
+                assertEquals(entry.getValue(), EventTypes.topicOf((String) field.get(null)), field.getName());
+            }
+        }
+    }
+
+    @Test
     void sequenceStartsAtOne() {
         assertThrows(IllegalArgumentException.class, () -> new EventEnvelope(UUID.randomUUID(),
-                EventTypes.MESSAGE_CREATED, 1, UUID.randomUUID(), UUID.randomUUID(), 0, Instant.now(), null, null,
+                EventTypes.InternalChat.MESSAGE_CREATED, 1, UUID.randomUUID(), UUID.randomUUID(), 0, Instant.now(), null, null,
                 null));
     }
 

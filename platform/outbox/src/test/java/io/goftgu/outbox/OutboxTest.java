@@ -55,7 +55,7 @@ class OutboxTest {
     EventSubscriber subscriber;
 
     private static NewEvent event(UUID aggregate, int n) {
-        return new NewEvent(EventTypes.MESSAGE_CREATED, WORKSPACE, aggregate, Actor.user(UUID.randomUUID()),
+        return new NewEvent(EventTypes.InternalChat.MESSAGE_CREATED, WORKSPACE, aggregate, Actor.user(UUID.randomUUID()),
                 Audience.role("ADMIN"), Map.of("n", n));
     }
 
@@ -103,7 +103,7 @@ class OutboxTest {
     void theSweeperPublishesLeftovers() throws Exception {
         // a row the relay never saw, as after a crash between commit and publish
         var aggregate = UUID.randomUUID();
-        var envelope = new EventEnvelope(UUID.randomUUID(), EventTypes.MESSAGE_CREATED, 1, WORKSPACE, aggregate, 1,
+        var envelope = new EventEnvelope(UUID.randomUUID(), EventTypes.InternalChat.MESSAGE_CREATED, 1, WORKSPACE, aggregate, 1,
                 Instant.now(), Actor.SYSTEM, Audience.NOBODY, EventJson.toPayload(Map.of("leftover", true)));
         try (var connection = dataSource.getConnection(); var insert = connection.prepareStatement(
                 "INSERT INTO outbox_event (event_id, topic, record_key, envelope) VALUES (?, ?, ?, ?)")) {

@@ -26,7 +26,7 @@ public final class EventFrames {
     private static final String ROOM = "roomId";
 
     private static final Map<String, Route> ROUTES = Map.ofEntries(
-            Map.entry(EventTypes.MESSAGE_CREATED, new Route("internal-chat:message", ROOM)));
+            Map.entry(EventTypes.InternalChat.MESSAGE_CREATED, new Route("internal-chat:message", ROOM)));
 
     private EventFrames() {
     }

@@ -23,7 +23,7 @@ class EventFramesTest {
     @Test
     void messageCreatedBecomesAnInternalChatMessageFrame() throws Exception {
         var payload = EventJson.MAPPER.valueToTree(Map.of("id", "m1", "seq", 7, "body", "hi"));
-        var frame = EventJson.MAPPER.readTree(EventFrames.render(event(EventTypes.MESSAGE_CREATED, 9, payload))
+        var frame = EventJson.MAPPER.readTree(EventFrames.render(event(EventTypes.InternalChat.MESSAGE_CREATED, 9, payload))
                 .orElseThrow());
 
         assertEquals("internal-chat:message", frame.path("type").asText());
@@ -35,7 +35,7 @@ class EventFramesTest {
     @Test
     void withoutAPayloadSeqTheEventSequenceIsUsed() throws Exception {
         var payload = EventJson.MAPPER.valueToTree(Map.of("id", "m1"));
-        var frame = EventJson.MAPPER.readTree(EventFrames.render(event(EventTypes.MESSAGE_CREATED, 9, payload))
+        var frame = EventJson.MAPPER.readTree(EventFrames.render(event(EventTypes.InternalChat.MESSAGE_CREATED, 9, payload))
                 .orElseThrow());
 
         assertEquals(9, frame.path("seq").asLong());
@@ -44,7 +44,7 @@ class EventFramesTest {
     @Test
     void eventTypesNotInTheTableAreNotPushed() {
         var payload = EventJson.MAPPER.createObjectNode();
-        assertTrue(EventFrames.render(event(EventTypes.USER_CREATED, 1, payload)).isEmpty());
+        assertTrue(EventFrames.render(event(EventTypes.Identity.USER_CREATED, 1, payload)).isEmpty());
         assertTrue(EventFrames.routeOf("internal-chat.room.archived").isEmpty());
     }
 

@@ -90,7 +90,7 @@ class DeliveryTest {
         var guestWithAlicesId = open(workspace, alice, TestTokens.guest(alice, workspace));
 
         var payload = message(42, "سلام، جلسه ساعت ۱۰");
-        Events.publish(Events.event(EventTypes.MESSAGE_CREATED, workspace, room, 43,
+        Events.publish(Events.event(EventTypes.InternalChat.MESSAGE_CREATED, workspace, room, 43,
                 Audience.users(Set.of(alice, bob)), payload));
 
         for (var socket : List.of(alice1, alice2, bobs)) {
@@ -112,7 +112,7 @@ class DeliveryTest {
         var guests = open(workspace, carol, TestTokens.guest(carol, workspace));
         var otherStaff = open(otherWorkspace, carol, TestTokens.staff(carol, otherWorkspace));
 
-        Events.publish(Events.event(EventTypes.MESSAGE_CREATED, workspace, room, 1, Audience.role("ADMIN"),
+        Events.publish(Events.event(EventTypes.InternalChat.MESSAGE_CREATED, workspace, room, 1, Audience.role("ADMIN"),
                 message(1, "to all staff")));
 
         alices.awaitType(MESSAGE_FRAME, SOON);
@@ -127,7 +127,7 @@ class DeliveryTest {
         var guests = open(workspace, carol, TestTokens.guest(carol, workspace));
         var staffWithTheGuestsId = open(workspace, carol, TestTokens.staff(carol, workspace));
 
-        Events.publish(Events.event(EventTypes.MESSAGE_CREATED, workspace, room, 1,
+        Events.publish(Events.event(EventTypes.InternalChat.MESSAGE_CREATED, workspace, room, 1,
                 new Audience(Set.of(), Set.of(carol), Set.of()), message(1, "hello visitor")));
 
         guests.awaitType(MESSAGE_FRAME, SOON);
@@ -137,7 +137,7 @@ class DeliveryTest {
     @Test
     void republishedEventIsDeliveredOnce() throws Exception {
         var alices = open(workspace, alice, TestTokens.staff(alice, workspace));
-        var event = Events.event(EventTypes.MESSAGE_CREATED, workspace, room, 5, Audience.users(Set.of(alice)),
+        var event = Events.event(EventTypes.InternalChat.MESSAGE_CREATED, workspace, room, 5, Audience.users(Set.of(alice)),
                 message(5, "once"));
 
         Events.publish(event);
@@ -154,7 +154,7 @@ class DeliveryTest {
         Events.publish(Events.event("internal-chat.room.archived", workspace, room, 1, Audience.users(Set.of(alice)),
                 EventJson.MAPPER.createObjectNode()));
         Events.send(Topics.INTERNAL_CHAT, room.toString(), "{not an envelope".getBytes(StandardCharsets.UTF_8));
-        Events.publish(Events.event(EventTypes.MESSAGE_CREATED, workspace, room, 2, Audience.users(Set.of(alice)),
+        Events.publish(Events.event(EventTypes.InternalChat.MESSAGE_CREATED, workspace, room, 2, Audience.users(Set.of(alice)),
                 message(2, "after the noise")));
 
         var frame = alices.awaitType(MESSAGE_FRAME, SOON).json();
