@@ -13,6 +13,18 @@ public interface RealtimeConfig {
     /** Browser origins allowed to open {@code /ws} (scheme://host[:port]); requests without an Origin pass. */
     List<String> allowedOrigins();
 
+    /** Base URL of internal-chat-service, which socket frames call with the holder's own token. */
+    @WithDefault("http://localhost:8081")
+    String internalChatUrl();
+
+    /** A typing indicator with no refresh for this long stops by itself. */
+    @WithDefault("5s")
+    Duration typingTimeout();
+
+    /** How long a room's member list, fetched to check a typing member, is reused. */
+    @WithDefault("10s")
+    Duration membersCacheTime();
+
     /** The Kafka consumer that feeds the sockets. */
     Consumer consumer();
 

@@ -24,9 +24,33 @@ public final class EventFrames {
     }
 
     private static final String ROOM = "roomId";
+    private static final String USER = "userId";
+    private static final String RECORD = "recordId";
+
+    private static final Route MESSAGE_EDITED = new Route("internal-chat:message-edited", ROOM);
+    private static final Route ROOM_UPDATED = new Route("internal-chat:room-updated", ROOM);
+    private static final Route REACTION = new Route("internal-chat:reaction", ROOM);
+    private static final Route RECORD_UPDATED = new Route("support-info:updated", RECORD);
 
     private static final Map<String, Route> ROUTES = Map.ofEntries(
-            Map.entry(EventTypes.InternalChat.MESSAGE_CREATED, new Route("internal-chat:message", ROOM)));
+            Map.entry(EventTypes.InternalChat.MESSAGE_CREATED, new Route("internal-chat:message", ROOM)),
+            Map.entry(EventTypes.InternalChat.MESSAGE_EDITED, MESSAGE_EDITED),
+            Map.entry(EventTypes.InternalChat.MESSAGE_PINNED, MESSAGE_EDITED),
+            Map.entry(EventTypes.InternalChat.MESSAGE_UNPINNED, MESSAGE_EDITED),
+            Map.entry(EventTypes.InternalChat.MESSAGE_DELETED, new Route("internal-chat:message-deleted", ROOM)),
+            Map.entry(EventTypes.InternalChat.REACTION_ADDED, REACTION),
+            Map.entry(EventTypes.InternalChat.REACTION_REMOVED, REACTION),
+            Map.entry(EventTypes.InternalChat.MEMBER_READ, new Route("internal-chat:read-receipt", ROOM)),
+            Map.entry(EventTypes.InternalChat.ROOM_CREATED, ROOM_UPDATED),
+            Map.entry(EventTypes.InternalChat.ROOM_UPDATED, ROOM_UPDATED),
+            Map.entry(EventTypes.InternalChat.MEMBER_ADDED, ROOM_UPDATED),
+            Map.entry(EventTypes.InternalChat.MEMBER_REMOVED, ROOM_UPDATED),
+            Map.entry(EventTypes.InternalChat.MEMBER_UPDATED, ROOM_UPDATED),
+            Map.entry(EventTypes.Realtime.TYPING_CHANGED, new Route(FrameTypes.INTERNAL_CHAT_TYPING, ROOM)),
+            Map.entry(EventTypes.Realtime.PRESENCE_CHANGED, new Route("internal-chat:user-status", USER)),
+            Map.entry(EventTypes.SupportInfo.RECORD_CREATED, RECORD_UPDATED),
+            Map.entry(EventTypes.SupportInfo.RECORD_UPDATED, RECORD_UPDATED),
+            Map.entry(EventTypes.SupportInfo.RECORD_DELETED, RECORD_UPDATED));
 
     private EventFrames() {
     }

@@ -9,6 +9,17 @@ public final class FrameTypes {
     public static final String PONG = "pong";
     /** server → client: a client frame could not be handled. */
     public static final String ERROR = "error";
+    /** server → client: the answer to a client frame that asked for something, carrying the client's tempId. */
+    public static final String ACK = "ack";
+    /** client → server: send a message into a room (answered by {@link #ACK} with the saved message). */
+    public static final String INTERNAL_CHAT_MESSAGE = "internal-chat:message";
+    /** both ways: a member started or stopped typing in a room. */
+    public static final String INTERNAL_CHAT_TYPING = "internal-chat:typing";
+    /** client → server: the room the tab shows now / no longer shows. */
+    public static final String INTERNAL_CHAT_JOIN = "internal-chat:join";
+    public static final String INTERNAL_CHAT_LEAVE = "internal-chat:leave";
+    /** client → server: available, busy or away. */
+    public static final String PRESENCE_SET = "presence:set";
 
     private FrameTypes() {
     }

@@ -78,6 +78,11 @@ public class ConnectionRegistry {
         return found;
     }
 
+    /** The socket of a connection id, or null once it closed. */
+    public ClientSocket get(String connectionId) {
+        return byConnectionId.get(connectionId);
+    }
+
     /** The open sockets of one principal of one workspace. */
     public List<ClientSocket> socketsOf(UUID workspaceId, UUID principalId) {
         var sockets = byWorkspace.getOrDefault(workspaceId, Map.of()).get(principalId);

@@ -7,6 +7,9 @@ import io.goftgu.events.EventJson;
 import io.goftgu.realtime.domain.ConnectedPrincipal;
 import io.goftgu.realtime.domain.ErrorFrame;
 import io.goftgu.realtime.domain.FrameTypes;
+import io.goftgu.realtime.client.InternalChatClient;
+import io.goftgu.realtime.signals.Presence;
+import io.goftgu.realtime.signals.Typing;
 import io.goftgu.security.CurrentUser;
 import io.goftgu.security.Role;
 import io.quarkus.logging.Log;
@@ -18,6 +21,10 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * {@code /ws}: one socket per browser tab (DESIGN.md §4). The token is verified at the HTTP upgrade (security
@@ -34,18 +41,26 @@ public class RealtimeSocket {
     private final ConnectionRegistry registry;
     private final CurrentUser currentUser;
     private final SocketMetrics metrics;
+    private final Typing typing;
+    private final Presence presence;
+    private final InternalChatClient internalChat;
 
-    RealtimeSocket(ConnectionRegistry registry, CurrentUser currentUser, SocketMetrics metrics) {
+    RealtimeSocket(ConnectionRegistry registry, CurrentUser currentUser, SocketMetrics metrics, Typing typing,
+                   Presence presence, InternalChatClient internalChat) {
         this.registry = registry;
         this.currentUser = currentUser;
         this.metrics = metrics;
+        this.typing = typing;
+        this.presence = presence;
+        this.internalChat = internalChat;
     }
 
     @OnOpen
     @NonBlocking
     void open(WebSocketConnection connection) {
         var principal = new ConnectedPrincipal(currentUser.workspaceId(), currentUser.id(), currentUser.role());
-        registry.add(new ClientSocket(connection.id(), principal, connection));
+        registry.add(new ClientSocket(connection.id(), principal, connection, currentUser.rawToken()));
+        presence.opened(principal);
         Log.debugf("socket %s opened by %s %s of workspace %s", connection.id(), principal.role(), principal.id(),
                 principal.workspaceId());
     }
@@ -53,41 +68,103 @@ public class RealtimeSocket {
     @OnClose
     @NonBlocking
     void close(WebSocketConnection connection) {
+        var socket = registry.get(connection.id());
         registry.remove(connection.id());
+        if (socket != null && presence.closed(socket.principal())) {
+            typing.stopAll(socket.principal().id());
+        }
     }
 
-    /** Client frames are JSON {@code {type, ...}}; the answer goes back on the same socket. */
+    /** Client frames are JSON {@code {type, ...}}; answers go back on the same socket. */
     @OnTextMessage
     Uni<Void> onFrame(String text, WebSocketConnection connection) {
-        var reply = answer(text);
-        return connection.sendText(reply.json()).invoke(() -> metrics.frameSent(reply.type()));
-    }
-
-    private record Reply(String type, String json) {
-    }
-
-    private static Reply answer(String text) {
+        var socket = registry.get(connection.id());
+        if (socket == null) {
+            return Uni.createFrom().voidItem();
+        }
         JsonNode frame;
         try {
             frame = EventJson.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            return error(ErrorFrame.malformed(SHAPE));
+            return error(connection, ErrorFrame.malformed(SHAPE));
         }
         var type = frame == null ? null : frame.get("type");
-        if (!(frame instanceof ObjectNode) || type == null || !type.isTextual() || type.asText().isBlank()) {
-            return error(ErrorFrame.malformed(SHAPE));
+        if (!(frame instanceof ObjectNode command) || type == null || !type.isTextual() || type.asText().isBlank()) {
+            return error(connection, ErrorFrame.malformed(SHAPE));
         }
         return switch (type.asText()) {
-            case FrameTypes.PING -> new Reply(FrameTypes.PONG, PONG);
-            default -> error(ErrorFrame.unknown(type.asText()));
+            case FrameTypes.PING -> send(connection, FrameTypes.PONG, PONG);
+            case FrameTypes.INTERNAL_CHAT_TYPING -> typing(socket, command);
+            case FrameTypes.INTERNAL_CHAT_MESSAGE -> sendMessage(socket, command);
+            // focus is accepted; nothing depends on it yet
+            case FrameTypes.INTERNAL_CHAT_JOIN, FrameTypes.INTERNAL_CHAT_LEAVE -> Uni.createFrom().voidItem();
+            case FrameTypes.PRESENCE_SET -> choosePresence(socket, command);
+            default -> error(connection, ErrorFrame.unknown(type.asText()));
         };
     }
 
-    private static Reply error(ErrorFrame frame) {
+    private Uni<Void> typing(ClientSocket socket, ObjectNode command) {
+        var roomId = uuid(command.path("roomId"));
+        if (roomId == null || !command.path("isTyping").isBoolean()) {
+            return error(socket.connection(), ErrorFrame.malformed("typing needs a roomId and a boolean isTyping"));
+        }
+        return Uni.createFrom().completionStage(
+                        typing.update(socket.principal(), socket.token(), roomId, command.path("isTyping").asBoolean()))
+                .chain(outcome -> outcome == Typing.Outcome.PASSED_ON ? Uni.createFrom().voidItem()
+                        : error(socket.connection(), ErrorFrame.rejected(null, 404, "room " + roomId + " was not found")));
+    }
+
+    /** Sent through internal-chat's REST API with the holder's token: one write path, the same checks. */
+    private Uni<Void> sendMessage(ClientSocket socket, ObjectNode command) {
+        var tempId = command.path("tempId").asText("");
+        if (tempId.isBlank() || tempId.length() > 100) {
+            return error(socket.connection(), ErrorFrame.malformed("a message frame needs a tempId (1..100 characters)"));
+        }
+        var message = command.deepCopy();
+        message.remove(List.of("type", "tempId"));
+        if (!message.hasNonNull("clientMessageId")) {
+            // a client that resends the same tempId after a reconnect gets the first message back, not a second one
+            message.put("clientMessageId",
+                    UUID.nameUUIDFromBytes((socket.principal().id() + ":" + tempId).getBytes(StandardCharsets.UTF_8))
+                            .toString());
+        }
+        return Uni.createFrom().completionStage(internalChat.sendMessage(message, socket.token()))
+                .chain(answer -> {
+                    if (!answer.ok()) {
+                        return error(socket.connection(), ErrorFrame.rejected(tempId, answer.status(), answer.detail()));
+                    }
+                    var ack = EventJson.MAPPER.createObjectNode().put("type", FrameTypes.ACK).put("tempId", tempId);
+                    ack.set("data", answer.body());
+                    return send(socket.connection(), FrameTypes.ACK, ack.toString());
+                });
+    }
+
+    private Uni<Void> choosePresence(ClientSocket socket, ObjectNode command) {
+        var status = command.path("status").asText("");
+        if (!Presence.CHOICES.contains(status)) {
+            return error(socket.connection(), ErrorFrame.malformed("status is one of " + Presence.CHOICES));
+        }
+        presence.choose(socket.principal(), status);
+        return Uni.createFrom().voidItem();
+    }
+
+    private Uni<Void> send(WebSocketConnection connection, String type, String json) {
+        return connection.sendText(json).invoke(() -> metrics.frameSent(type));
+    }
+
+    private Uni<Void> error(WebSocketConnection connection, ErrorFrame frame) {
         try {
-            return new Reply(frame.type(), EventJson.MAPPER.writeValueAsString(frame));
+            return send(connection, frame.type(), EventJson.MAPPER.writeValueAsString(frame));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static UUID uuid(JsonNode value) {
+        try {
+            return value.isTextual() ? UUID.fromString(value.asText()) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 }

@@ -23,10 +23,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * Reads the domain topics on a thread of its own and hands each event to {@link EventDelivery}.
@@ -39,9 +41,13 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class DomainEventConsumer {
 
+    /** Domain events, and typing and presence from every replica. */
+    static final List<String> TOPICS = Stream.concat(Topics.DOMAIN.stream(), Stream.of(Topics.REALTIME_SIGNALS)).toList();
+
     private final RealtimeConfig.Consumer config;
     private final Map<String, Object> kafkaConfig;
     private final EventDelivery delivery;
+    private final AccessChanges accessChanges;
     private final MeterRegistry meters;
     private final String groupId;
     private final Set<TopicPartition> assigned = ConcurrentHashMap.newKeySet();
@@ -52,10 +58,11 @@ public class DomainEventConsumer {
     private Thread thread;
 
     DomainEventConsumer(RealtimeConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-                        EventDelivery delivery, MeterRegistry meters) {
+                        EventDelivery delivery, AccessChanges accessChanges, MeterRegistry meters) {
         this.config = config.consumer();
         this.kafkaConfig = kafkaConfig;
         this.delivery = delivery;
+        this.accessChanges = accessChanges;
         this.meters = meters;
         this.groupId = this.config.groupPrefix() + UUID.randomUUID();
     }
@@ -94,8 +101,8 @@ public class DomainEventConsumer {
         while (running) {
             try (var kafka = new KafkaConsumer<String, byte[]>(consumerProperties())) {
                 consumer = kafka;
-                TopicSetup.ensure(kafkaConfig.get("bootstrap.servers"), Topics.DOMAIN);
-                kafka.subscribe(Topics.DOMAIN, new Positions(kafka));
+                TopicSetup.ensure(kafkaConfig.get("bootstrap.servers"), TOPICS);
+                kafka.subscribe(TOPICS, new Positions(kafka));
                 while (running) {
                     for (var record : kafka.poll(config.pollTimeout())) {
                         handle(record, recent);
@@ -122,6 +129,7 @@ public class DomainEventConsumer {
                 count("duplicate");
                 return;
             }
+            accessChanges.apply(event);
             count(delivery.deliver(event) > 0 ? "delivered" : "no-recipient");
         } catch (RuntimeException e) {
             // one bad record must not stop the stream for everybody

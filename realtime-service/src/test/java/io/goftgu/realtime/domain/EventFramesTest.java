@@ -52,4 +52,32 @@ class EventFramesTest {
         return new EventEnvelope(UUID.randomUUID(), type, 1, UUID.randomUUID(), room, sequence, Instant.now(),
                 Actor.SYSTEM, Audience.NOBODY, payload);
     }
+
+    @Test
+    void everyInternalChatChangeHasItsFrame() {
+        var expected = java.util.Map.ofEntries(
+                java.util.Map.entry(EventTypes.InternalChat.MESSAGE_EDITED, "internal-chat:message-edited"),
+                java.util.Map.entry(EventTypes.InternalChat.MESSAGE_PINNED, "internal-chat:message-edited"),
+                java.util.Map.entry(EventTypes.InternalChat.MESSAGE_UNPINNED, "internal-chat:message-edited"),
+                java.util.Map.entry(EventTypes.InternalChat.MESSAGE_DELETED, "internal-chat:message-deleted"),
+                java.util.Map.entry(EventTypes.InternalChat.REACTION_ADDED, "internal-chat:reaction"),
+                java.util.Map.entry(EventTypes.InternalChat.REACTION_REMOVED, "internal-chat:reaction"),
+                java.util.Map.entry(EventTypes.InternalChat.MEMBER_READ, "internal-chat:read-receipt"),
+                java.util.Map.entry(EventTypes.InternalChat.ROOM_CREATED, "internal-chat:room-updated"),
+                java.util.Map.entry(EventTypes.InternalChat.ROOM_UPDATED, "internal-chat:room-updated"),
+                java.util.Map.entry(EventTypes.InternalChat.MEMBER_ADDED, "internal-chat:room-updated"),
+                java.util.Map.entry(EventTypes.InternalChat.MEMBER_REMOVED, "internal-chat:room-updated"),
+                java.util.Map.entry(EventTypes.InternalChat.MEMBER_UPDATED, "internal-chat:room-updated"),
+                java.util.Map.entry(EventTypes.Realtime.TYPING_CHANGED, "internal-chat:typing"),
+                java.util.Map.entry(EventTypes.Realtime.PRESENCE_CHANGED, "internal-chat:user-status"),
+                java.util.Map.entry(EventTypes.SupportInfo.RECORD_UPDATED, "support-info:updated"));
+        expected.forEach((type, frame) -> assertEquals(frame, EventFrames.routeOf(type).orElseThrow().frameType(), type));
+        for (var field : EventTypes.InternalChat.class.getFields()) {
+            try {
+                assertTrue(EventFrames.routeOf((String) field.get(null)).isPresent(), field.getName());
+            } catch (IllegalAccessException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
 }

@@ -60,7 +60,7 @@ class ConnectionRegistryTest {
     }
 
     private ClientSocket add(String id, UUID workspaceId, UUID principalId, Role role) {
-        var socket = new ClientSocket(id, new ConnectedPrincipal(workspaceId, principalId, role), null);
+        var socket = new ClientSocket(id, new ConnectedPrincipal(workspaceId, principalId, role), null, "token");
         registry.add(socket);
         return socket;
     }

@@ -1,0 +1,116 @@
+package io.goftgu.realtime.signals;
+
+import io.goftgu.events.Audience;
+import io.goftgu.events.EventJson;
+import io.goftgu.events.EventTypes;
+import io.goftgu.events.Topics;
+import io.goftgu.realtime.listener.DomainEventConsumer;
+import io.goftgu.realtime.support.Events;
+import io.goftgu.testing.KafkaResource;
+import io.goftgu.testing.TestTokens;
+import io.goftgu.testing.TokensResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static io.goftgu.realtime.support.Sockets.SOON;
+import static io.goftgu.realtime.support.Sockets.await;
+import static io.goftgu.realtime.support.Sockets.bearer;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Presence and access changes through the real broker: a staff member's first socket announces them online to the
+ * workspace's staff (over {@code realtime.signals}, as another replica would hear it), their last socket offline
+ * with a last-seen time; customers and other workspaces hear nothing; a deactivated user's sockets close at once.
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(TokensResource.class)
+class PresenceAndAccessTest {
+
+    private static final String STATUS = "internal-chat:user-status";
+
+    @TestHTTPResource("/ws")
+    URI uri;
+
+    @Inject
+    DomainEventConsumer consumer;
+
+    private final UUID workspace = UUID.randomUUID();
+
+    @BeforeEach
+    void consumerOwnsTheSignalsAndIdentityTopics() {
+        await("the consumer to own realtime.signals and identity.events", () -> consumer.isAssigned()
+                && consumer.assignedPartitions().stream().filter(p -> p.topic().equals(Topics.REALTIME_SIGNALS)).count()
+                == Events.partitionsOf(Topics.REALTIME_SIGNALS)
+                && consumer.assignedPartitions().stream().filter(p -> p.topic().equals(Topics.IDENTITY)).count()
+                == Events.partitionsOf(Topics.IDENTITY));
+    }
+
+    @Test
+    void staffSeeColleaguesComeOnlineGoOfflineAndChooseAStatus() {
+        var watcher = UUID.randomUUID();
+        var colleague = UUID.randomUUID();
+        try (var staff = bearer(uri, TestTokens.staff(watcher, workspace));
+             var customer = bearer(uri, TestTokens.customer(UUID.randomUUID(), workspace));
+             var outsider = bearer(uri, TestTokens.staff(UUID.randomUUID(), UUID.randomUUID()))) {
+            var tab1 = bearer(uri, TestTokens.staff(colleague, workspace));
+            var online = staff.await(f -> isStatusOf(f, colleague), SOON).json();
+            assertEquals("online", online.path("data").path("status").asText());
+            assertEquals(colleague.toString(), online.path("userId").asText());
+
+            var tab2 = bearer(uri, TestTokens.staff(colleague, workspace));
+            tab2.send("{\"type\":\"presence:set\",\"status\":\"busy\"}");
+            assertEquals("busy", staff.await(f -> isStatusOf(f, colleague), SOON).json().path("data").path("status").asText());
+            tab2.send("{\"type\":\"presence:set\",\"status\":\"sleeping\"}");
+            assertEquals("malformed-frame", tab2.awaitType("error", SOON).json().path("code").asText());
+
+            tab1.close();
+            // one tab still open: still present, so no offline announcement
+            assertFalse(staff.drain(Duration.ofMillis(700)).stream().anyMatch(f -> isStatusOf(f, colleague)));
+            tab2.close();
+            var offline = staff.await(f -> isStatusOf(f, colleague), SOON).json().path("data");
+            assertEquals("offline", offline.path("status").asText());
+            assertFalse(offline.path("lastSeenAt").isNull());
+
+            assertTrue(customer.drain(Duration.ofMillis(300)).stream().noneMatch(f -> STATUS.equals(f.path("type").asText())),
+                    "customers are not told staff presence");
+            assertTrue(outsider.drain(Duration.ZERO).stream().noneMatch(f -> isStatusOf(f, colleague)),
+                    "another workspace hears nothing");
+        }
+    }
+
+    @Test
+    void aDeactivatedUsersSocketsCloseAtOnce() throws Exception {
+        var user = UUID.randomUUID();
+        var colleague = UUID.randomUUID();
+        try (var socket = bearer(uri, TestTokens.staff(user, workspace));
+             var other = bearer(uri, TestTokens.staff(colleague, workspace))) {
+            socket.send("{\"type\":\"ping\"}");
+            socket.awaitType("pong", SOON);
+            var payload = EventJson.MAPPER.createObjectNode().put("id", user.toString())
+                    .put("workspaceId", workspace.toString()).put("name", "Left").put("email", "left@example.com")
+                    .put("role", "ADMIN").put("active", false);
+            Events.publish(Events.event(EventTypes.Identity.USER_DEACTIVATED, workspace, user, 2,
+                    Audience.role("ADMIN"), payload));
+            assertEquals(1008, socket.closed().get(SOON.toSeconds(), TimeUnit.SECONDS));
+            other.send("{\"type\":\"ping\"}");
+            other.awaitType("pong", SOON);
+        }
+    }
+
+    private static boolean isStatusOf(com.fasterxml.jackson.databind.JsonNode frame, UUID userId) {
+        return STATUS.equals(frame.path("type").asText()) && userId.toString().equals(frame.path("userId").asText());
+    }
+
+}
