@@ -27,7 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code ./goftgu up} starts them, against real PostgreSQL and a real Kafka broker. Two staff of one workspace
  * log in and open a direct room; one sends, the other's WebSocket (by Bearer token, and by session cookie as the
  * dashboard connects) receives the message; a user of another workspace, connected at the same time, receives
- * nothing and gets 404 for the room. Prints the measured send → receive latency.
+ * nothing and gets 404 for the room. Prints the measured send → receive latency. Then the socket's own frames:
+ * typing reaches the other member and stops by itself, a message sent over the socket is acknowledged and
+ * delivered, an outsider's typing is refused, and deactivating a user through the gateway closes their sockets.
  */
 class DirectMessageThroughGatewayIT {
 
@@ -98,7 +100,10 @@ class DirectMessageThroughGatewayIT {
             }
 
             var eveFrames = eveSocket.drain(Duration.ofSeconds(1));
-            assertTrue(eveFrames.stream().noneMatch(f -> f.path("type").asText().startsWith("internal-chat:")),
+            var foreign = java.util.Set.of(roomId, alice.userId(), bob.userId());
+            assertTrue(eveFrames.stream().noneMatch(f -> foreign.contains(f.path("roomId").asText())
+                            || foreign.contains(f.path("userId").asText())
+                            || foreign.contains(f.path("data").path("sender").path("id").asText())),
                     "a user of another workspace received " + eveFrames);
             call("GET", "/api/internal-chat/rooms/" + roomId, eve.token(), null, 404);
             call("GET", "/api/internal-chat/messages?roomId=" + roomId, eve.token(), null, 404);
@@ -107,6 +112,59 @@ class DirectMessageThroughGatewayIT {
             System.out.printf("send → receive latency through the gateway over %d messages: min %.1f ms, "
                             + "p50 %.1f ms, max %.1f ms%n", latencies.size(), latencies.getFirst() / 1000.0,
                     latencies.get(latencies.size() / 2) / 1000.0, latencies.getLast() / 1000.0);
+        }
+    }
+
+    @Test
+    void typingSendingOverTheSocketAndDeactivation() throws Exception {
+        var slug = "e2e-socket-" + UUID.randomUUID().toString().substring(0, 8);
+        signUp(slug, "Dara", "dara@e2e.test");
+        var dara = login(slug, "dara@e2e.test");
+        var sinaId = call("POST", "/api/workspace/users", dara.token(),
+                Map.of("name", "Sina", "email", "sina@e2e.test", "password", "correct horse 42", "role", "ADMIN"), 201)
+                .path("id").asText();
+        var sina = login(slug, "sina@e2e.test");
+        var otherSlug = "e2e-socket-other-" + UUID.randomUUID().toString().substring(0, 8);
+        signUp(otherSlug, "Omid", "omid@e2e.test");
+        var omid = login(otherSlug, "omid@e2e.test");
+        awaitContact(dara, sinaId);
+        var roomId = call("POST", "/api/internal-chat/rooms?type=direct", dara.token(), Map.of("userId", sinaId), 201)
+                .path("id").asText();
+
+        try (var daraSocket = TestSocket.connect(URI.create(stack.ws()), dara.token());
+             var sinaSocket = TestSocket.connect(URI.create(stack.ws()), sina.token());
+             var omidSocket = TestSocket.connect(URI.create(stack.ws()), omid.token())) {
+            daraSocket.send(Map.of("type", "internal-chat:typing", "roomId", roomId, "isTyping", true));
+            var typing = sinaSocket.awaitType("internal-chat:typing", FRAME_WAIT).json();
+            assertEquals(roomId, typing.path("roomId").asText());
+            assertEquals(dara.userId(), typing.path("data").path("userId").asText());
+            assertTrue(typing.path("data").path("isTyping").asBoolean());
+            // no refresh: it stops by itself after a few seconds
+            var stopped = sinaSocket.awaitType("internal-chat:typing", FRAME_WAIT).json();
+            assertTrue(!stopped.path("data").path("isTyping").asBoolean());
+
+            omidSocket.send(Map.of("type", "internal-chat:typing", "roomId", roomId, "isTyping", true));
+            var refused = omidSocket.awaitType("error", FRAME_WAIT).json();
+            assertEquals(404, refused.path("status").asInt());
+
+            sinaSocket.send(Map.of("type", "internal-chat:message", "tempId", "tmp-1", "roomId", roomId,
+                    "body", "از طریق سوکت"));
+            var ack = sinaSocket.awaitType("ack", FRAME_WAIT).json();
+            assertEquals("tmp-1", ack.path("tempId").asText());
+            assertEquals("از طریق سوکت", ack.path("data").path("body").asText());
+            var delivered = daraSocket.await(f -> "internal-chat:message".equals(f.path("type").asText()), FRAME_WAIT);
+            assertEquals(ack.path("data").path("id").asText(), delivered.json().path("data").path("id").asText());
+            // the same tempId again (a resend after a reconnect) returns the first message, no second one
+            sinaSocket.send(Map.of("type", "internal-chat:message", "tempId", "tmp-1", "roomId", roomId,
+                    "body", "از طریق سوکت"));
+            assertEquals(ack.path("data").path("id").asText(),
+                    sinaSocket.awaitType("ack", FRAME_WAIT).json().path("data").path("id").asText());
+            omidSocket.send(Map.of("type", "internal-chat:message", "tempId", "x", "roomId", roomId, "body", "نفوذ"));
+            assertEquals(404, omidSocket.awaitType("error", FRAME_WAIT).json().path("status").asInt());
+            assertEquals(1, call("GET", "/api/internal-chat/messages?roomId=" + roomId, dara.token(), null, 200).size());
+
+            call("PATCH", "/api/workspace/users/" + sinaId, dara.token(), Map.of("active", false), 200);
+            assertEquals(1008, sinaSocket.closed().get(15, java.util.concurrent.TimeUnit.SECONDS));
         }
     }
 
