@@ -48,8 +48,19 @@ public final class EventTypes {
     /** {@code support-chat.events}, produced by support-chat-service; the aggregate is the ticket. */
     public static final class SupportChat {
         public static final String TICKET_CREATED = "support-chat.ticket.created";
+        /** Any other change of the ticket's fields (priority, category, labels, due date, team). */
         public static final String TICKET_UPDATED = "support-chat.ticket.updated";
         public static final String TICKET_STATUS_CHANGED = "support-chat.ticket.status-changed";
+        public static final String TICKET_ASSIGNED = "support-chat.ticket.assigned";
+        public static final String TICKET_SLA_AT_RISK = "support-chat.ticket.sla-at-risk";
+        public static final String TICKET_SLA_BREACHED = "support-chat.ticket.sla-breached";
+        public static final String TICKET_RATED = "support-chat.ticket.rated";
+        /** A public reply (staff, customer or guest). */
+        public static final String MESSAGE_CREATED = "support-chat.message.created";
+        public static final String MESSAGE_EDITED = "support-chat.message.edited";
+        public static final String MESSAGE_DELETED = "support-chat.message.deleted";
+        /** An internal note: staff audience only, and its payload carries no body (customer-facing consumers read this topic). */
+        public static final String NOTE_CREATED = "support-chat.note.created";
 
         private SupportChat() {
         }
