@@ -78,7 +78,10 @@ public final class EventTypes {
 
     /** {@code realtime.signals}, produced by realtime-service: short-lived, never stored by a service as history. */
     public static final class Realtime {
+        /** Typing in an internal-chat room (aggregate: the room). */
         public static final String TYPING_CHANGED = "realtime.typing.changed";
+        /** Typing in a support ticket (aggregate: the ticket). */
+        public static final String TICKET_TYPING_CHANGED = "realtime.ticket-typing.changed";
         public static final String PRESENCE_CHANGED = "realtime.presence.changed";
 
         private Realtime() {

@@ -17,11 +17,15 @@ public interface RealtimeConfig {
     @WithDefault("http://localhost:8081")
     String internalChatUrl();
 
+    /** Base URL of support-chat-service, asked whether a socket holder may type in a ticket. */
+    @WithDefault("http://localhost:8082")
+    String supportChatUrl();
+
     /** A typing indicator with no refresh for this long stops by itself. */
     @WithDefault("5s")
     Duration typingTimeout();
 
-    /** How long a room's member list, fetched to check a typing member, is reused. */
+    /** How long what a room's or ticket's owner said about a typist (members, requester) is reused. */
     @WithDefault("10s")
     Duration membersCacheTime();
 

@@ -15,6 +15,8 @@ public final class FrameTypes {
     public static final String INTERNAL_CHAT_MESSAGE = "internal-chat:message";
     /** both ways: a member started or stopped typing in a room. */
     public static final String INTERNAL_CHAT_TYPING = "internal-chat:typing";
+    /** both ways: the requester or staff started or stopped typing in a ticket (an internal-note draft: staff only). */
+    public static final String SUPPORT_CHAT_TYPING = "support-chat:typing";
     /** client → server: the room the tab shows now / no longer shows. */
     public static final String INTERNAL_CHAT_JOIN = "internal-chat:join";
     public static final String INTERNAL_CHAT_LEAVE = "internal-chat:leave";

@@ -7,7 +7,7 @@ import io.goftgu.events.EventJson;
 import io.goftgu.realtime.domain.ConnectedPrincipal;
 import io.goftgu.realtime.domain.ErrorFrame;
 import io.goftgu.realtime.domain.FrameTypes;
-import io.goftgu.realtime.client.InternalChatClient;
+import io.goftgu.realtime.client.OwnerApis;
 import io.goftgu.realtime.signals.Presence;
 import io.goftgu.realtime.signals.Typing;
 import io.goftgu.security.CurrentUser;
@@ -43,16 +43,16 @@ public class RealtimeSocket {
     private final SocketMetrics metrics;
     private final Typing typing;
     private final Presence presence;
-    private final InternalChatClient internalChat;
+    private final OwnerApis owners;
 
     RealtimeSocket(ConnectionRegistry registry, CurrentUser currentUser, SocketMetrics metrics, Typing typing,
-                   Presence presence, InternalChatClient internalChat) {
+                   Presence presence, OwnerApis owners) {
         this.registry = registry;
         this.currentUser = currentUser;
         this.metrics = metrics;
         this.typing = typing;
         this.presence = presence;
-        this.internalChat = internalChat;
+        this.owners = owners;
     }
 
     @OnOpen
@@ -94,7 +94,8 @@ public class RealtimeSocket {
         }
         return switch (type.asText()) {
             case FrameTypes.PING -> send(connection, FrameTypes.PONG, PONG);
-            case FrameTypes.INTERNAL_CHAT_TYPING -> typing(socket, command);
+            case FrameTypes.INTERNAL_CHAT_TYPING -> typing(socket, command, "roomId");
+            case FrameTypes.SUPPORT_CHAT_TYPING -> typing(socket, command, "ticketId");
             case FrameTypes.INTERNAL_CHAT_MESSAGE -> sendMessage(socket, command);
             // focus is accepted; nothing depends on it yet
             case FrameTypes.INTERNAL_CHAT_JOIN, FrameTypes.INTERNAL_CHAT_LEAVE -> Uni.createFrom().voidItem();
@@ -103,15 +104,21 @@ public class RealtimeSocket {
         };
     }
 
-    private Uni<Void> typing(ClientSocket socket, ObjectNode command) {
-        var roomId = uuid(command.path("roomId"));
-        if (roomId == null || !command.path("isTyping").isBoolean()) {
-            return error(socket.connection(), ErrorFrame.malformed("typing needs a roomId and a boolean isTyping"));
+    private Uni<Void> typing(ClientSocket socket, ObjectNode command, String subjectField) {
+        var subject = uuid(command.path(subjectField));
+        if (subject == null || !command.path("isTyping").isBoolean()) {
+            return error(socket.connection(),
+                    ErrorFrame.malformed("typing needs a " + subjectField + " and a boolean isTyping"));
         }
-        return Uni.createFrom().completionStage(
-                        typing.update(socket.principal(), socket.token(), roomId, command.path("isTyping").asBoolean()))
-                .chain(outcome -> outcome == Typing.Outcome.PASSED_ON ? Uni.createFrom().voidItem()
-                        : error(socket.connection(), ErrorFrame.rejected(null, 404, "room " + roomId + " was not found")));
+        var isTyping = command.path("isTyping").asBoolean();
+        var outcome = "roomId".equals(subjectField)
+                ? typing.inRoom(socket.principal(), socket.token(), subject, isTyping)
+                : typing.inTicket(socket.principal(), socket.token(), subject, isTyping,
+                        command.path("internal").asBoolean(false));
+        return Uni.createFrom().completionStage(outcome).chain(result -> result == Typing.Outcome.PASSED_ON
+                ? Uni.createFrom().voidItem()
+                : error(socket.connection(), ErrorFrame.rejected(null, 404, subjectField.replace("Id", "") + " "
+                        + subject + " was not found")));
     }
 
     /** Sent through internal-chat's REST API with the holder's token: one write path, the same checks. */
@@ -128,7 +135,7 @@ public class RealtimeSocket {
                     UUID.nameUUIDFromBytes((socket.principal().id() + ":" + tempId).getBytes(StandardCharsets.UTF_8))
                             .toString());
         }
-        return Uni.createFrom().completionStage(internalChat.sendMessage(message, socket.token()))
+        return Uni.createFrom().completionStage(owners.sendRoomMessage(message, socket.token()))
                 .chain(answer -> {
                     if (!answer.ok()) {
                         return error(socket.connection(), ErrorFrame.rejected(tempId, answer.status(), answer.detail()));

@@ -40,7 +40,7 @@ public class AccessChanges {
                 }
             }
             case EventTypes.InternalChat.MEMBER_ADDED, EventTypes.InternalChat.MEMBER_REMOVED,
-                 EventTypes.InternalChat.ROOM_UPDATED -> typing.forgetMembers(event.aggregateId());
+                 EventTypes.InternalChat.ROOM_UPDATED -> typing.forgetRoom(event.aggregateId());
             default -> {
             }
         }

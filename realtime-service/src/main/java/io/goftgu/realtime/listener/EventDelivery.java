@@ -23,23 +23,22 @@ public class EventDelivery {
         this.metrics = metrics;
     }
 
-    /** Returns how many sockets the frame was handed to; 0 for event types that are not pushed. */
+    /** Returns how many sockets the event's frames were handed to; 0 for event types that are not pushed. */
     public int deliver(EventEnvelope event) {
-        var route = EventFrames.routeOf(event.type());
-        if (route.isEmpty()) {
+        if (EventFrames.routesOf(event.type()).isEmpty()) {
             return 0;
         }
         var recipients = registry.reachable(event.workspaceId(), event.audience());
         if (recipients.isEmpty()) {
             return 0;
         }
-        var frameType = route.get().frameType();
-        var frame = EventFrames.render(event).orElseThrow();
-        for (var socket : recipients) {
-            socket.connection().sendText(frame).subscribe().with(
-                    sent -> metrics.frameSent(frameType),
-                    failure -> Log.debugf("frame %s of event %s not written to socket %s: %s", frameType, event.id(),
-                            socket.connectionId(), failure.toString()));
+        for (var frame : EventFrames.render(event)) {
+            for (var socket : recipients) {
+                socket.connection().sendText(frame.json()).subscribe().with(
+                        sent -> metrics.frameSent(frame.type()),
+                        failure -> Log.debugf("frame %s of event %s not written to socket %s: %s", frame.type(),
+                                event.id(), socket.connectionId(), failure.toString()));
+            }
         }
         return recipients.size();
     }

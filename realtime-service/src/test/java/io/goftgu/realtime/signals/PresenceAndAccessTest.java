@@ -68,6 +68,9 @@ class PresenceAndAccessTest {
             var online = staff.await(f -> isStatusOf(f, colleague), SOON).json();
             assertEquals("online", online.path("data").path("status").asText());
             assertEquals(colleague.toString(), online.path("userId").asText());
+            var agentStatus = staff.await(f -> "support-chat:agent-status".equals(f.path("type").asText())
+                    && colleague.toString().equals(f.path("userId").asText()), SOON).json();
+            assertEquals("online", agentStatus.path("data").path("status").asText());
 
             var tab2 = bearer(uri, TestTokens.staff(colleague, workspace));
             tab2.send("{\"type\":\"presence:set\",\"status\":\"busy\"}");

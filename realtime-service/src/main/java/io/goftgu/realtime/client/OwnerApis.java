@@ -15,11 +15,12 @@ import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
 /**
- * internal-chat-service's REST API, called with the socket holder's own token: a frame sent over the socket goes
- * through the same write path and the same permission checks as REST (DESIGN.md §4). Non-blocking.
+ * The REST APIs of the services that own rooms and tickets, called with the socket holder's own token: a frame
+ * sent over the socket goes through the same write path and the same permission checks as REST (DESIGN.md §4).
+ * Non-blocking.
  */
 @ApplicationScoped
-public class InternalChatClient {
+public class OwnerApis {
 
     /** A service's answer: the HTTP status and the JSON body (a problem for 4xx). */
     public record Answer(int status, JsonNode body) {
@@ -35,19 +36,25 @@ public class InternalChatClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-    private final URI base;
+    private final URI internalChat;
+    private final URI supportChat;
 
-    InternalChatClient(RealtimeConfig config) {
-        base = URI.create(config.internalChatUrl().replaceAll("/+$", "") + "/");
+    OwnerApis(RealtimeConfig config) {
+        internalChat = base(config.internalChatUrl());
+        supportChat = base(config.supportChatUrl());
     }
 
     public CompletionStage<Answer> room(UUID roomId, String token) {
-        return call(HttpRequest.newBuilder(base.resolve("api/internal-chat/rooms/" + roomId)).GET(), token);
+        return call(HttpRequest.newBuilder(internalChat.resolve("api/internal-chat/rooms/" + roomId)).GET(), token);
     }
 
-    public CompletionStage<Answer> sendMessage(JsonNode message, String token) {
+    public CompletionStage<Answer> ticket(UUID ticketId, String token) {
+        return call(HttpRequest.newBuilder(supportChat.resolve("api/support-chat/" + ticketId)).GET(), token);
+    }
+
+    public CompletionStage<Answer> sendRoomMessage(JsonNode message, String token) {
         try {
-            return call(HttpRequest.newBuilder(base.resolve("api/internal-chat/messages"))
+            return call(HttpRequest.newBuilder(internalChat.resolve("api/internal-chat/messages"))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(EventJson.MAPPER.writeValueAsString(message))), token);
         } catch (JsonProcessingException e) {
@@ -59,6 +66,10 @@ public class InternalChatClient {
         return http.sendAsync(request.timeout(TIMEOUT).header("Authorization", "Bearer " + token).build(),
                         HttpResponse.BodyHandlers.ofString())
                 .thenApply(response -> new Answer(response.statusCode(), parse(response.body())));
+    }
+
+    private static URI base(String url) {
+        return URI.create(url.replaceAll("/+$", "") + "/");
     }
 
     private static JsonNode parse(String body) {
