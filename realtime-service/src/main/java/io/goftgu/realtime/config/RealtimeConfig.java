@@ -29,6 +29,35 @@ public interface RealtimeConfig {
     @WithDefault("10s")
     Duration membersCacheTime();
 
+    /** Limits that keep one socket from harming the others. */
+    Limits limits();
+
+    interface Limits {
+
+        /**
+         * A socket with frames waiting and none written out for this long is cut as a slow consumer: its client
+         * stopped reading. (A burst to a healthy client drains in milliseconds.)
+         */
+        @WithDefault("5s")
+        Duration stallTimeout();
+
+        /** Frames handed to a socket but not yet written out, at most: the memory bound per socket. */
+        @WithDefault("4096")
+        int maxUnwrittenFrames();
+
+        /** Client frames a socket may send per second, on average. */
+        @WithDefault("20")
+        double framesPerSecond();
+
+        /** Client frames a socket may send in a burst. */
+        @WithDefault("40")
+        int frameBurst();
+
+        /** A socket that sends nothing, not even a pong to the server's pings, for this long is closed. */
+        @WithDefault("90s")
+        Duration idleTimeout();
+    }
+
     /** The Kafka consumer that feeds the sockets. */
     Consumer consumer();
 

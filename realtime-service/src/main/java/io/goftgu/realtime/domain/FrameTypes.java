@@ -23,6 +23,10 @@ public final class FrameTypes {
     /** client → server: available, busy or away. */
     public static final String PRESENCE_SET = "presence:set";
 
+    /** The frame types a client may send, named in metrics; anything else is counted as "unknown". */
+    public static final java.util.Set<String> KNOWN_FROM_CLIENTS = java.util.Set.of(PING, INTERNAL_CHAT_MESSAGE,
+            INTERNAL_CHAT_TYPING, SUPPORT_CHAT_TYPING, INTERNAL_CHAT_JOIN, INTERNAL_CHAT_LEAVE, PRESENCE_SET);
+
     private FrameTypes() {
     }
 }

@@ -89,6 +89,11 @@ public class ConnectionRegistry {
         return sockets == null ? List.of() : List.copyOf(sockets);
     }
 
+    /** Every open socket of this JVM. */
+    public java.util.Collection<ClientSocket> all() {
+        return byConnectionId.values();
+    }
+
     /** How many sockets are open on this JVM. */
     public int size() {
         return byConnectionId.size();

@@ -15,12 +15,15 @@ import io.goftgu.security.Role;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnPongMessage;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import jakarta.annotation.security.RolesAllowed;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -44,22 +47,28 @@ public class RealtimeSocket {
     private final Typing typing;
     private final Presence presence;
     private final OwnerApis owners;
+    private final SocketGuard guard;
+    private final JsonWebToken token;
 
     RealtimeSocket(ConnectionRegistry registry, CurrentUser currentUser, SocketMetrics metrics, Typing typing,
-                   Presence presence, OwnerApis owners) {
+                   Presence presence, OwnerApis owners, SocketGuard guard, JsonWebToken token) {
         this.registry = registry;
         this.currentUser = currentUser;
         this.metrics = metrics;
         this.typing = typing;
         this.presence = presence;
         this.owners = owners;
+        this.guard = guard;
+        this.token = token;
     }
 
     @OnOpen
     @NonBlocking
     void open(WebSocketConnection connection) {
         var principal = new ConnectedPrincipal(currentUser.workspaceId(), currentUser.id(), currentUser.role());
-        registry.add(new ClientSocket(connection.id(), principal, connection, currentUser.rawToken()));
+        var expiresAtMillis = token.getExpirationTime() * 1000;
+        registry.add(new ClientSocket(connection.id(), principal, connection, currentUser.rawToken(),
+                guard.newState(expiresAtMillis)));
         presence.opened(principal);
         Log.debugf("socket %s opened by %s %s of workspace %s", connection.id(), principal.role(), principal.id(),
                 principal.workspaceId());
@@ -75,39 +84,48 @@ public class RealtimeSocket {
         }
     }
 
+    @OnPongMessage
+    void onPong(Buffer data, WebSocketConnection connection) {
+        var socket = registry.get(connection.id());
+        if (socket != null) {
+            guard.pong(socket);
+        }
+    }
+
     /** Client frames are JSON {@code {type, ...}}; answers go back on the same socket. */
     @OnTextMessage
     Uni<Void> onFrame(String text, WebSocketConnection connection) {
         var socket = registry.get(connection.id());
-        if (socket == null) {
+        if (socket == null || !guard.admit(socket)) {
             return Uni.createFrom().voidItem();
         }
         JsonNode frame;
         try {
             frame = EventJson.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            return error(connection, ErrorFrame.malformed(SHAPE));
+            return error(socket, ErrorFrame.malformed(SHAPE));
         }
         var type = frame == null ? null : frame.get("type");
         if (!(frame instanceof ObjectNode command) || type == null || !type.isTextual() || type.asText().isBlank()) {
-            return error(connection, ErrorFrame.malformed(SHAPE));
+            return error(socket, ErrorFrame.malformed(SHAPE));
         }
+        metrics.frameReceived(FrameTypes.KNOWN_FROM_CLIENTS.contains(type.asText()) ? type.asText() : "unknown");
         return switch (type.asText()) {
-            case FrameTypes.PING -> send(connection, FrameTypes.PONG, PONG);
+            case FrameTypes.PING -> send(socket, FrameTypes.PONG, PONG);
             case FrameTypes.INTERNAL_CHAT_TYPING -> typing(socket, command, "roomId");
             case FrameTypes.SUPPORT_CHAT_TYPING -> typing(socket, command, "ticketId");
             case FrameTypes.INTERNAL_CHAT_MESSAGE -> sendMessage(socket, command);
             // focus is accepted; nothing depends on it yet
             case FrameTypes.INTERNAL_CHAT_JOIN, FrameTypes.INTERNAL_CHAT_LEAVE -> Uni.createFrom().voidItem();
             case FrameTypes.PRESENCE_SET -> choosePresence(socket, command);
-            default -> error(connection, ErrorFrame.unknown(type.asText()));
+            default -> error(socket, ErrorFrame.unknown(type.asText()));
         };
     }
 
     private Uni<Void> typing(ClientSocket socket, ObjectNode command, String subjectField) {
         var subject = uuid(command.path(subjectField));
         if (subject == null || !command.path("isTyping").isBoolean()) {
-            return error(socket.connection(),
+            return error(socket,
                     ErrorFrame.malformed("typing needs a " + subjectField + " and a boolean isTyping"));
         }
         var isTyping = command.path("isTyping").asBoolean();
@@ -117,7 +135,7 @@ public class RealtimeSocket {
                         command.path("internal").asBoolean(false));
         return Uni.createFrom().completionStage(outcome).chain(result -> result == Typing.Outcome.PASSED_ON
                 ? Uni.createFrom().voidItem()
-                : error(socket.connection(), ErrorFrame.rejected(null, 404, subjectField.replace("Id", "") + " "
+                : error(socket, ErrorFrame.rejected(null, 404, subjectField.replace("Id", "") + " "
                         + subject + " was not found")));
     }
 
@@ -125,7 +143,7 @@ public class RealtimeSocket {
     private Uni<Void> sendMessage(ClientSocket socket, ObjectNode command) {
         var tempId = command.path("tempId").asText("");
         if (tempId.isBlank() || tempId.length() > 100) {
-            return error(socket.connection(), ErrorFrame.malformed("a message frame needs a tempId (1..100 characters)"));
+            return error(socket, ErrorFrame.malformed("a message frame needs a tempId (1..100 characters)"));
         }
         var message = command.deepCopy();
         message.remove(List.of("type", "tempId"));
@@ -138,30 +156,31 @@ public class RealtimeSocket {
         return Uni.createFrom().completionStage(owners.sendRoomMessage(message, socket.token()))
                 .chain(answer -> {
                     if (!answer.ok()) {
-                        return error(socket.connection(), ErrorFrame.rejected(tempId, answer.status(), answer.detail()));
+                        return error(socket, ErrorFrame.rejected(tempId, answer.status(), answer.detail()));
                     }
                     var ack = EventJson.MAPPER.createObjectNode().put("type", FrameTypes.ACK).put("tempId", tempId);
                     ack.set("data", answer.body());
-                    return send(socket.connection(), FrameTypes.ACK, ack.toString());
+                    return send(socket, FrameTypes.ACK, ack.toString());
                 });
     }
 
     private Uni<Void> choosePresence(ClientSocket socket, ObjectNode command) {
         var status = command.path("status").asText("");
         if (!Presence.CHOICES.contains(status)) {
-            return error(socket.connection(), ErrorFrame.malformed("status is one of " + Presence.CHOICES));
+            return error(socket, ErrorFrame.malformed("status is one of " + Presence.CHOICES));
         }
         presence.choose(socket.principal(), status);
         return Uni.createFrom().voidItem();
     }
 
-    private Uni<Void> send(WebSocketConnection connection, String type, String json) {
-        return connection.sendText(json).invoke(() -> metrics.frameSent(type));
+    private Uni<Void> send(ClientSocket socket, String type, String json) {
+        guard.send(socket, type, json);
+        return Uni.createFrom().voidItem();
     }
 
-    private Uni<Void> error(WebSocketConnection connection, ErrorFrame frame) {
+    private Uni<Void> error(ClientSocket socket, ErrorFrame frame) {
         try {
-            return send(connection, frame.type(), EventJson.MAPPER.writeValueAsString(frame));
+            return send(socket, frame.type(), EventJson.MAPPER.writeValueAsString(frame));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

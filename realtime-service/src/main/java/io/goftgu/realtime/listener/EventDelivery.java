@@ -3,8 +3,11 @@ package io.goftgu.realtime.listener;
 import io.goftgu.events.EventEnvelope;
 import io.goftgu.realtime.domain.EventFrames;
 import io.goftgu.realtime.endpoint.ConnectionRegistry;
+import io.goftgu.realtime.endpoint.SocketGuard;
 import io.goftgu.realtime.endpoint.SocketMetrics;
-import io.quarkus.logging.Log;
+
+import java.time.Duration;
+import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -16,10 +19,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class EventDelivery {
 
     private final ConnectionRegistry registry;
+    private final SocketGuard guard;
     private final SocketMetrics metrics;
 
-    EventDelivery(ConnectionRegistry registry, SocketMetrics metrics) {
+    EventDelivery(ConnectionRegistry registry, SocketGuard guard, SocketMetrics metrics) {
         this.registry = registry;
+        this.guard = guard;
         this.metrics = metrics;
     }
 
@@ -34,12 +39,10 @@ public class EventDelivery {
         }
         for (var frame : EventFrames.render(event)) {
             for (var socket : recipients) {
-                socket.connection().sendText(frame.json()).subscribe().with(
-                        sent -> metrics.frameSent(frame.type()),
-                        failure -> Log.debugf("frame %s of event %s not written to socket %s: %s", frame.type(),
-                                event.id(), socket.connectionId(), failure.toString()));
+                guard.send(socket, frame.type(), frame.json());
             }
         }
+        metrics.deliveryLag(Duration.between(event.occurredAt(), Instant.now()));
         return recipients.size();
     }
 }

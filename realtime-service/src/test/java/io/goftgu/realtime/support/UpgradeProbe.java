@@ -57,6 +57,37 @@ public final class UpgradeProbe {
         }
     }
 
+    /**
+     * Upgrades {@code uri} and returns the open TCP socket, for a client that behaves badly on purpose (never reads,
+     * never answers pings). A small receive buffer makes a client that does not read fall behind quickly.
+     */
+    public static Socket open(URI uri, String... headerLines) throws IOException {
+        var key = new byte[16];
+        new SecureRandom().nextBytes(key);
+        var request = new StringBuilder()
+                .append("GET ").append(uri.getRawPath()).append(" HTTP/1.1\r\n")
+                .append("Host: ").append(uri.getHost()).append(':').append(uri.getPort()).append("\r\n")
+                .append("Upgrade: websocket\r\nConnection: Upgrade\r\n")
+                .append("Sec-WebSocket-Key: ").append(Base64.getEncoder().encodeToString(key)).append("\r\n")
+                .append("Sec-WebSocket-Version: 13\r\n");
+        for (var line : headerLines) {
+            request.append(line).append("\r\n");
+        }
+        request.append("\r\n");
+        var socket = new Socket();
+        socket.setReceiveBufferSize(4096);
+        socket.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort()));
+        socket.setSoTimeout(15_000);
+        socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.UTF_8));
+        socket.getOutputStream().flush();
+        var answer = parse(readHead(socket));
+        if (answer.status() != 101) {
+            socket.close();
+            throw new IOException("upgrade refused: " + answer.status());
+        }
+        return socket;
+    }
+
     private static String readHead(Socket socket) throws IOException {
         var in = socket.getInputStream();
         var head = new ByteArrayOutputStream();

@@ -1,0 +1,139 @@
+package io.goftgu.realtime.endpoint;
+
+import io.goftgu.realtime.config.RealtimeConfig;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.websockets.next.CloseReason;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keeps every socket from harming the others, and sockets in step with what their holder may still do:
+ * <ul>
+ * <li>writes are never awaited; a socket whose frames wait and none is written out for {@code stall-timeout} (its
+ *     client stopped reading), or that has {@code max-unwritten-frames} waiting, is closed with
+ *     {@link #SLOW_CONSUMER}, so the rest never wait for it and its memory stays bounded;</li>
+ * <li>client frames have a budget; spending past it gets an error frame and {@link #POLICY} close;</li>
+ * <li>a socket whose token expired is closed ({@link #POLICY}); so is one that showed no life (no frame, no pong
+ *     to the server's pings) for {@code idle-timeout} ({@link #GOING_AWAY});</li>
+ * <li>on shutdown every socket is told to reconnect elsewhere ({@link #RESTARTING}) before the server stops.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class SocketGuard {
+
+    /** RFC 6455: the endpoint is going away (an idle socket). */
+    public static final int GOING_AWAY = 1001;
+    /** RFC 6455: policy violation (token expired, account deactivated, too many frames). */
+    public static final int POLICY = 1008;
+    /** RFC 6455: the service is restarting; reconnect (to another replica) and catch up by seq. */
+    public static final int RESTARTING = 1012;
+    /** Application code: the client did not read its frames fast enough; reconnect and catch up by seq. */
+    public static final int SLOW_CONSUMER = 4008;
+
+    private final ConnectionRegistry registry;
+    private final SocketMetrics metrics;
+    private final RealtimeConfig.Limits limits;
+    private final long stallNanos;
+
+    SocketGuard(ConnectionRegistry registry, SocketMetrics metrics, RealtimeConfig config) {
+        this.registry = registry;
+        this.metrics = metrics;
+        this.limits = config.limits();
+        this.stallNanos = limits.stallTimeout().toNanos();
+    }
+
+    public SocketState newState(long tokenExpiresAtMillis) {
+        return new SocketState(tokenExpiresAtMillis, limits.frameBurst());
+    }
+
+    /** Hands a frame to the socket without waiting for it; cuts the socket when its client has stopped reading. */
+    public void send(ClientSocket socket, String frameType, String json) {
+        var state = socket.state();
+        if (state.isClosing()) {
+            return;
+        }
+        if (state.queued() > limits.maxUnwrittenFrames() || state.stalled(System.nanoTime(), stallNanos)) {
+            state.written();
+            metrics.frameDropped();
+            cutSlowConsumer(socket);
+            return;
+        }
+        socket.connection().sendText(json).subscribe().with(
+                sent -> {
+                    state.written();
+                    metrics.frameSent(frameType);
+                },
+                failure -> {
+                    state.written();
+                    Log.debugf("frame %s not written to socket %s: %s", frameType, socket.connectionId(), failure);
+                });
+    }
+
+    /** A client frame arrived: counts as life; false when the socket spent its frame budget (it is then closed). */
+    public boolean admit(ClientSocket socket) {
+        var state = socket.state();
+        state.sawLife();
+        if (state.admitFrame(limits.framesPerSecond(), limits.frameBurst())) {
+            return true;
+        }
+        send(socket, "error", "{\"type\":\"error\",\"code\":\"rate-limited\",\"message\":\"too many frames\"}");
+        close(socket, POLICY, "too many frames");
+        return false;
+    }
+
+    public void pong(ClientSocket socket) {
+        socket.state().sawLife();
+    }
+
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        var now = System.nanoTime();
+        var nowMillis = System.currentTimeMillis();
+        var idle = limits.idleTimeout().toNanos();
+        for (var socket : registry.all()) {
+            if (socket.state().stalled(now, stallNanos)) {
+                cutSlowConsumer(socket);
+            } else if (socket.state().tokenExpired(nowMillis)) {
+                close(socket, POLICY, "token expired: sign in again");
+            } else if (socket.state().silentNanos(now) > idle) {
+                close(socket, GOING_AWAY, "idle");
+            }
+        }
+    }
+
+    /** Tells every client to reconnect elsewhere before this replica stops, and waits briefly for the closes. */
+    void onShutdown(@Observes @Priority(1) ShutdownEvent event) {
+        var closing = registry.all().stream()
+                .map(socket -> socket.connection().close(new CloseReason(RESTARTING, "service restarting"))
+                        .subscribeAsCompletionStage().toCompletableFuture().exceptionally(e -> null))
+                .toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(closing).get(Duration.ofSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            Log.debugf("not every socket closed cleanly on shutdown: %s", e.toString());
+        }
+    }
+
+    private void cutSlowConsumer(ClientSocket socket) {
+        if (close(socket, SLOW_CONSUMER, "slow consumer: reconnect and catch up by seq")) {
+            metrics.slowConsumerClosed();
+        }
+    }
+
+    /** Closes once; returns true for the call that did it. */
+    public boolean close(ClientSocket socket, int code, String reason) {
+        if (!socket.state().startClosing()) {
+            return false;
+        }
+        socket.connection().close(new CloseReason(code, reason)).subscribe().with(done -> { },
+                failure -> Log.debugf("closing socket %s: %s", socket.connectionId(), failure.toString()));
+        return true;
+    }
+}
