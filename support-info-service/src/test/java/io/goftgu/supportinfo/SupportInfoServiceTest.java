@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The service runs secured, on its own real PostgreSQL database with the outbox migrated, and reports health;
- * categories are read within the caller's workspace only. Its features arrive with their own issues.
+ * categories are read within the caller's workspace only. This class carries the module's one test resource set
+ * (real PostgreSQL, real Kafka, tokens); Quarkus applies it to every test class, so they share one running app.
  */
 @QuarkusTest
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "support_info"))

@@ -36,10 +36,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({InvalidFormatException.class, MismatchedInputException.class})
     public Response badJsonValue(MismatchedInputException e) {
-        var path = e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .reduce((a, b) -> a + "." + b).orElse("body");
-        return respond(Problems.invalid(path, "has the wrong type or an unknown value").toProblem());
+        // links[0].kind, as Bean Validation names the same field
+        var path = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        var field = path.isEmpty() ? "body" : path.toString();
+        return respond(Problems.invalid(field, "has the wrong type or an unknown value").toProblem());
     }
 
     @ServerExceptionMapper

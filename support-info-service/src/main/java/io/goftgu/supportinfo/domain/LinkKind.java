@@ -1,0 +1,4 @@
+package io.goftgu.supportinfo.domain;
+
+/** The CRM entities a record can point at. */
+public enum LinkKind { DOCUMENT, TASK, KNOWLEDGE }

@@ -1,0 +1,67 @@
+package io.goftgu.supportinfo.rest;
+
+import io.goftgu.security.CurrentUser;
+import io.goftgu.security.Role;
+import io.goftgu.supportinfo.rest.ConfigViews.CreateLabel;
+import io.goftgu.supportinfo.rest.ConfigViews.LabelView;
+import io.goftgu.supportinfo.rest.ConfigViews.UpdateLabel;
+import io.goftgu.supportinfo.service.LabelService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/** The workspace's support-info labels; staff only. Deleting a label takes it off every record. */
+@Path("/api/support-info/labels")
+@RolesAllowed(Role.STAFF)
+public class LabelResource {
+
+    private final LabelService labels;
+    private final CurrentUser me;
+
+    LabelResource(LabelService labels, CurrentUser me) {
+        this.labels = labels;
+        this.me = me;
+    }
+
+    @GET
+    public List<LabelView> list() {
+        return labels.list(me);
+    }
+
+    @GET
+    @Path("/{id}")
+    public LabelView get(@PathParam("id") UUID id) {
+        return labels.get(me, id);
+    }
+
+    @POST
+    public Response create(@Valid @NotNull(message = "a JSON body is required") CreateLabel body) {
+        var created = labels.create(me, body);
+        return Response.created(URI.create("/api/support-info/labels/" + created.id())).entity(created).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    public LabelView update(@PathParam("id") UUID id,
+                            @Valid @NotNull(message = "a JSON body is required") UpdateLabel body) {
+        return labels.update(me, id, body);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response delete(@PathParam("id") UUID id) {
+        labels.delete(me, id);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,204 @@
+package io.goftgu.supportinfo.rest;
+
+import io.goftgu.problem.Problems;
+import io.goftgu.security.CurrentUser;
+import io.goftgu.security.Role;
+import io.goftgu.supportinfo.domain.Priority;
+import io.goftgu.supportinfo.domain.RecordSource;
+import io.goftgu.supportinfo.domain.RecordStatus;
+import io.goftgu.supportinfo.domain.RecordType;
+import io.goftgu.supportinfo.service.RecordFilter;
+import io.goftgu.supportinfo.service.RecordService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Support-info records (API.md "Support info"): staff read and write; a customer (USER) reads the records about
+ * them that are visible to customers, in the customer view; a guest is refused (403).
+ */
+@Path("/api/support-info")
+public class RecordResource {
+
+    /** The query parameters of the list and the counts, as sent. */
+    public static class ListQuery {
+        @QueryParam("source") String source;
+        @QueryParam("type") String type;
+        @QueryParam("status") String status;
+        @QueryParam("priority") String priority;
+        @QueryParam("assigneeId") String assigneeId;
+        @QueryParam("teamId") String teamId;
+        @QueryParam("categoryId") String categoryId;
+        @QueryParam("labelId") String labelId;
+        @QueryParam("customerId") String customerId;
+        @QueryParam("ticketId") String ticketId;
+        @QueryParam("user") String user;
+        @QueryParam("q") String q;
+        @QueryParam("from") String from;
+        @QueryParam("to") String to;
+    }
+
+    private final RecordService records;
+    private final CurrentUser me;
+
+    RecordResource(RecordService records, CurrentUser me) {
+        this.records = records;
+        this.me = me;
+    }
+
+    @GET
+    @RolesAllowed({Role.STAFF, Role.CUSTOMER})
+    public RecordViews.Page<?> list(@BeanParam ListQuery query, @QueryParam("sort") String sort,
+                                    @QueryParam("page") String page, @QueryParam("limit") String limit) {
+        int pageNumber = number("page", page, 1, 1, Integer.MAX_VALUE);
+        int size = number("limit", limit, RecordService.DEFAULT_LIMIT, 1, RecordService.MAX_LIMIT);
+        return records.list(me, filter(query), sort, pageNumber, size);
+    }
+
+    @GET
+    @Path("/counts")
+    @RolesAllowed({Role.STAFF, Role.CUSTOMER})
+    public RecordViews.Counts counts(@BeanParam ListQuery query) {
+        return records.counts(me, filter(query));
+    }
+
+    @POST
+    @RolesAllowed(Role.STAFF)
+    public Response create(@Valid @NotNull(message = "a JSON body is required") RecordInput.Create body) {
+        var created = records.create(me, body);
+        return Response.created(URI.create("/api/support-info/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Role.STAFF, Role.CUSTOMER})
+    @APIResponse(responseCode = "200", description = "the staff view for ADMIN, the customer view for USER",
+            content = @Content(mediaType = "application/json", schema = @Schema(
+                    oneOf = {RecordViews.Staff.class, RecordViews.Customer.class})))
+    public Object get(@PathParam("id") UUID id) {
+        return records.get(me, id);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed(Role.STAFF)
+    public RecordViews.Staff update(@PathParam("id") UUID id,
+                                    @Valid @NotNull(message = "a JSON body is required") RecordPatch body) {
+        return records.update(me, id, body);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Role.STAFF)
+    public Response delete(@PathParam("id") UUID id) {
+        records.delete(me, id);
+        return Response.noContent().build();
+    }
+
+    private RecordFilter filter(ListQuery query) {
+        var assigneeId = uuid("assigneeId", query.assigneeId);
+        if (query.user != null) {
+            if (!"me".equals(query.user)) {
+                throw Problems.invalid("user", "must be 'me'");
+            }
+            if (assigneeId != null && !assigneeId.equals(me.id())) {
+                throw Problems.invalid("user", "contradicts assigneeId");
+            }
+            assigneeId = me.id();
+        }
+        if (!me.isStaff()) {
+            for (var staffOnly : new String[][] {{"assigneeId", query.assigneeId}, {"teamId", query.teamId},
+                    {"labelId", query.labelId}, {"customerId", query.customerId}, {"user", query.user}}) {
+                if (staffOnly[1] != null) {
+                    throw Problems.invalid(staffOnly[0], "is a staff-only filter");
+                }
+            }
+        }
+        var from = instant("from", query.from);
+        var to = instant("to", query.to);
+        if (from != null && to != null && to.isBefore(from)) {
+            throw Problems.invalid("to", "must not be before from");
+        }
+        return new RecordFilter(
+                values("source", query.source, RecordSource.class),
+                values("type", query.type, RecordType.class),
+                values("status", query.status, RecordStatus.class),
+                values("priority", query.priority, Priority.class),
+                assigneeId, uuid("teamId", query.teamId), uuid("categoryId", query.categoryId),
+                uuid("labelId", query.labelId), uuid("customerId", query.customerId), uuid("ticketId", query.ticketId),
+                query.q, from, to);
+    }
+
+    /** {@code status=OPEN,IN_PROGRESS}: any of the listed values. */
+    private static <E extends Enum<E>> Set<E> values(String field, String raw, Class<E> type) {
+        var result = EnumSet.noneOf(type);
+        if (raw == null || raw.isBlank()) {
+            return result;
+        }
+        for (var part : raw.split(",")) {
+            try {
+                result.add(Enum.valueOf(type, part.strip()));
+            } catch (IllegalArgumentException e) {
+                throw Problems.invalid(field, "unknown value '" + part.strip() + "'; one of "
+                        + EnumSet.allOf(type));
+            }
+        }
+        return result;
+    }
+
+    private static UUID uuid(String field, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(raw.strip());
+        } catch (IllegalArgumentException e) {
+            throw Problems.invalid(field, "must be an id");
+        }
+    }
+
+    private static Instant instant(String field, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(raw.strip());
+        } catch (DateTimeParseException e) {
+            throw Problems.invalid(field, "must be an ISO-8601 instant like 2026-03-21T08:30:00Z");
+        }
+    }
+
+    private static int number(String field, String raw, int fallback, int min, int max) {
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.strip());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw Problems.invalid(field, "must be a whole number from " + min + (max == Integer.MAX_VALUE ? "" : " to " + max));
+    }
+}
