@@ -1,0 +1,110 @@
+package io.goftgu.supportchat.attachments;
+
+import io.goftgu.problem.ProblemException;
+import io.goftgu.problem.Problems;
+import io.goftgu.supportchat.config.SupportChatConfig;
+import io.goftgu.supportchat.domain.TicketAttachment;
+import io.goftgu.supportchat.domain.TicketMessage;
+import io.goftgu.supportchat.mapping.TicketViews;
+import io.goftgu.supportchat.rest.Views;
+import io.goftgu.supportchat.service.Caller;
+import io.goftgu.supportchat.service.TicketService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * Uploads to a ticket by its requester or staff, stored in PostgreSQL. Checks in order: the ticket is visible (404),
+ * size (413, 10 MiB), not empty (400), type by magic bytes (415). Downloads: staff, or the requester for files of
+ * public messages and their own not-yet-sent uploads; an internal note's file is staff only.
+ */
+@ApplicationScoped
+public class AttachmentService {
+
+    public record Download(String name, String contentType, byte[] bytes) {
+    }
+
+    private final TicketService tickets;
+    private final SupportChatConfig config;
+
+    AttachmentService(TicketService tickets, SupportChatConfig config) {
+        this.tickets = tickets;
+        this.config = config;
+    }
+
+    @Transactional
+    public Views.AttachmentView upload(Caller me, UUID ticketId, String fileName, Path file, long size) {
+        if (ticketId == null) {
+            throw Problems.invalid("ticketId", "is required");
+        }
+        var ticket = tickets.visible(me, ticketId, false);
+        if (size > config.maxAttachmentSize()) {
+            throw new ProblemException(413, "Content too large",
+                    "the file is " + size + " bytes; at most " + config.maxAttachmentSize() + " are accepted", null);
+        }
+        if (size == 0) {
+            throw Problems.invalid("file", "is empty");
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        var type = FileTypes.detect(bytes);
+        if (!FileTypes.ALLOWED.contains(type)) {
+            throw new ProblemException(415, "Unsupported media type",
+                    "files of type " + type + " are not accepted (jpeg, png, gif, webp, pdf, txt, doc, docx are)", null);
+        }
+        var a = new TicketAttachment();
+        a.id = UUID.randomUUID();
+        a.workspaceId = ticket.workspaceId;
+        a.ticketId = ticket.id;
+        a.uploaderId = me.id();
+        a.name = safeName(fileName);
+        a.size = bytes.length;
+        a.contentType = type;
+        a.data = bytes;
+        a.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        a.persist();
+        return TicketViews.attachment(a);
+    }
+
+    @Transactional
+    public Download download(Caller me, UUID id) {
+        TicketAttachment a = id == null ? null : TicketAttachment.findById(id);
+        if (a == null || !a.workspaceId.equals(me.workspaceId())) {
+            throw Problems.notFound("attachment " + id);
+        }
+        try {
+            tickets.visible(me, a.ticketId, false);
+        } catch (ProblemException e) {
+            throw Problems.notFound("attachment " + id);
+        }
+        if (!me.isStaff()) {
+            TicketMessage message = a.messageId == null ? null : TicketMessage.findById(a.messageId);
+            var visible = message == null ? a.uploaderId.equals(me.id()) : !message.internal && message.deletedAt == null;
+            if (!visible) {
+                throw Problems.notFound("attachment " + id);
+            }
+        }
+        return new Download(a.name, a.contentType, a.data);
+    }
+
+    /** The last path segment without control characters or quotes, at most 200 characters. */
+    static String safeName(String raw) {
+        var name = raw == null ? "" : raw.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").strip();
+        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+            name = "file";
+        }
+        return name.length() > 200 ? name.substring(name.length() - 200) : name;
+    }
+}

@@ -1,0 +1,3 @@
+package io.goftgu.supportchat.domain;
+
+public enum Priority { LOW, MEDIUM, HIGH, CRITICAL }

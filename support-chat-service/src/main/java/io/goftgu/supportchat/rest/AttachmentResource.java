@@ -1,0 +1,64 @@
+package io.goftgu.supportchat.rest;
+
+import io.goftgu.problem.Problems;
+import io.goftgu.security.CurrentUser;
+import io.goftgu.security.Role;
+import io.goftgu.supportchat.attachments.AttachmentService;
+import io.goftgu.supportchat.service.Caller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/** Ticket attachments: upload (multipart {@code file} + {@code ticketId}) and download. */
+@Path("/api/support-chat/attachments")
+@RolesAllowed({Role.STAFF, Role.CUSTOMER, Role.VISITOR})
+public class AttachmentResource {
+
+    private final AttachmentService attachments;
+    private final CurrentUser me;
+
+    AttachmentResource(AttachmentService attachments, CurrentUser me) {
+        this.attachments = attachments;
+        this.me = me;
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response upload(@RestForm("file") FileUpload file, @RestForm("ticketId") String ticketId) {
+        if (file == null) {
+            throw Problems.invalid("file", "is required");
+        }
+        UUID ticket;
+        try {
+            ticket = ticketId == null ? null : UUID.fromString(ticketId.strip());
+        } catch (IllegalArgumentException e) {
+            throw Problems.invalid("ticketId", "is not an id");
+        }
+        var view = attachments.upload(Caller.of(me), ticket, file.fileName(), file.uploadedFile(), file.size());
+        return Response.status(201).entity(view).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response download(@PathParam("id") UUID id) {
+        var file = attachments.download(Caller.of(me), id);
+        var ascii = file.name().replaceAll("[^\\x20-\\x7e]|[\"\\\\;]", "_");
+        var encoded = URLEncoder.encode(file.name(), StandardCharsets.UTF_8).replace("+", "%20");
+        return Response.ok(file.bytes(), file.contentType())
+                .header("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'none'; sandbox")
+                .build();
+    }
+}

@@ -1,0 +1,64 @@
+package io.goftgu.supportchat.rest;
+
+import io.goftgu.problem.Problems;
+import io.goftgu.supportchat.service.GuestService;
+import io.goftgu.supportchat.service.WorkspaceConfiguration;
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The non-public API the gateway calls for the guest widget (DESIGN.md §5). Not under {@code /api}, so the gateway
+ * never routes a client here; each call must carry {@code X-Goftgu-Internal} = {@code goftgu.internal-secret}.
+ */
+@Path("/internal/support-chat")
+@PermitAll
+public class InternalResource {
+
+    static final String HEADER = "X-Goftgu-Internal";
+
+    private final GuestService guests;
+    private final WorkspaceConfiguration config;
+    private final byte[] secret;
+
+    InternalResource(GuestService guests, WorkspaceConfiguration config,
+                     @ConfigProperty(name = "goftgu.internal-secret") String secret) {
+        this.guests = guests;
+        this.config = config;
+        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @POST
+    @Path("/guests/start")
+    public Response start(@HeaderParam(HEADER) String presented,
+                          @Valid @NotNull(message = "a JSON body is required") Requests.GuestStart body) {
+        requireGateway(presented);
+        return Response.status(201).entity(guests.start(body)).build();
+    }
+
+    @GET
+    @Path("/workspaces/{workspaceId}/categories")
+    public List<WorkspaceConfiguration.CategoryView> categories(@HeaderParam(HEADER) String presented,
+                                                               @PathParam("workspaceId") UUID workspaceId) {
+        requireGateway(presented);
+        return config.categories(workspaceId);
+    }
+
+    private void requireGateway(String presented) {
+        if (presented == null || !MessageDigest.isEqual(secret, presented.getBytes(StandardCharsets.UTF_8))) {
+            throw Problems.unauthorized("internal API: the gateway's shared secret is required");
+        }
+    }
+}
