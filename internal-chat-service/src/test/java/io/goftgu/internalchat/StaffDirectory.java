@@ -1,5 +1,6 @@
 package io.goftgu.internalchat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.goftgu.events.Actor;
 import io.goftgu.events.Audience;
 import io.goftgu.events.EventEnvelope;
@@ -12,10 +13,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Publishes real {@code identity.events}, as the gateway does, so the service under test learns its users. */
+/**
+ * Publishes real {@code identity.events} (as the gateway does) and {@code realtime.signals} presence (as
+ * realtime-service does), so the service under test learns its users, teams and presence.
+ */
 final class StaffDirectory {
 
     private static final KafkaProducer<String, String> PRODUCER = new KafkaProducer<>(Map.of(
@@ -28,16 +33,51 @@ final class StaffDirectory {
 
     static UUID user(UUID workspaceId, String name, String role) {
         var id = UUID.randomUUID();
-        var payload = EventJson.MAPPER.createObjectNode()
+        publish(Topics.IDENTITY, EventTypes.Identity.USER_CREATED, workspaceId, id, userPayload(id, workspaceId, name, role, true));
+        return id;
+    }
+
+    static void deactivate(UUID workspaceId, UUID id, String name) {
+        publish(Topics.IDENTITY, EventTypes.Identity.USER_DEACTIVATED, workspaceId, id,
+                userPayload(id, workspaceId, name, "ADMIN", false));
+    }
+
+    static UUID team(UUID workspaceId, String name, List<UUID> memberIds) {
+        var id = UUID.randomUUID();
+        var payload = EventJson.MAPPER.createObjectNode().put("id", id.toString())
+                .put("workspaceId", workspaceId.toString()).put("name", name);
+        var members = payload.putArray("memberIds");
+        memberIds.forEach(m -> members.add(m.toString()));
+        publish(Topics.IDENTITY, EventTypes.Identity.TEAM_CREATED, workspaceId, id, payload);
+        return id;
+    }
+
+    static void teamMember(UUID workspaceId, UUID teamId, String teamName, UUID userId, boolean added) {
+        var payload = EventJson.MAPPER.createObjectNode().put("teamId", teamId.toString())
+                .put("workspaceId", workspaceId.toString()).put("teamName", teamName).put("userId", userId.toString());
+        publish(Topics.IDENTITY, added ? EventTypes.Identity.TEAM_MEMBER_ADDED : EventTypes.Identity.TEAM_MEMBER_REMOVED,
+                workspaceId, teamId, payload);
+    }
+
+    static void presence(UUID workspaceId, UUID userId, String status, Instant lastSeenAt) {
+        var payload = EventJson.MAPPER.createObjectNode().put("userId", userId.toString()).put("status", status)
+                .put("lastSeenAt", lastSeenAt.toString());
+        publish(Topics.REALTIME_SIGNALS, EventTypes.Realtime.PRESENCE_CHANGED, workspaceId, userId, payload);
+    }
+
+    private static ObjectNode userPayload(UUID id, UUID workspaceId, String name, String role, boolean active) {
+        return EventJson.MAPPER.createObjectNode()
                 .put("id", id.toString()).put("workspaceId", workspaceId.toString()).put("name", name)
-                .put("email", name.toLowerCase() + "@example.com").put("role", role).put("active", true);
-        var event = new EventEnvelope(UUID.randomUUID(), EventTypes.Identity.USER_CREATED, 1, workspaceId, id, 1,
+                .put("email", name.toLowerCase() + "@example.com").put("role", role).put("active", active);
+    }
+
+    private static void publish(String topic, String type, UUID workspaceId, UUID aggregateId, ObjectNode payload) {
+        var event = new EventEnvelope(UUID.randomUUID(), type, 1, workspaceId, aggregateId, 1,
                 Instant.now(), Actor.SYSTEM, Audience.role("ADMIN"), payload);
         try {
-            PRODUCER.send(new ProducerRecord<>(Topics.IDENTITY, id.toString(), EventJson.write(event))).get();
+            PRODUCER.send(new ProducerRecord<>(topic, aggregateId.toString(), EventJson.write(event))).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        return id;
     }
 }

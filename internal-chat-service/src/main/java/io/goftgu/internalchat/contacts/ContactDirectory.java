@@ -24,4 +24,10 @@ public class ContactDirectory {
         return Contact.<Contact>list("workspaceId = ?1 and id in ?2", workspaceId, ids).stream()
                 .collect(Collectors.toMap(c -> c.id, Function.identity()));
     }
+
+    /** Whether the user is active staff of the workspace. */
+    public boolean isActiveStaff(UUID workspaceId, UUID userId) {
+        var contact = find(workspaceId, userId);
+        return contact != null && contact.isActiveStaff();
+    }
 }

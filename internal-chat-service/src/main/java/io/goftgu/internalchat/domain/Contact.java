@@ -8,7 +8,7 @@ import jakarta.persistence.Id;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A workspace user as identity.events describe them; written only by {@code IdentityProjection}. */
+/** A workspace user as identity.events describe them; written only by the identity and presence projections. */
 @Entity
 public class Contact extends PanacheEntityBase {
 
@@ -22,6 +22,10 @@ public class Contact extends PanacheEntityBase {
     public boolean active;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** online, away, busy or offline, from realtime.signals. */
+    public String presence;
+    @Column(name = "last_seen_at")
+    public Instant lastSeenAt;
 
     public boolean isActiveStaff() {
         return active && "ADMIN".equals(role);

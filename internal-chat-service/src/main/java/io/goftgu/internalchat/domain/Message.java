@@ -24,9 +24,40 @@ public class Message extends PanacheEntityBase {
     public UUID senderId;
     @Enumerated(EnumType.STRING)
     public Type type;
+    /** NULL once deleted. */
     public String body;
     @Column(name = "client_message_id")
     public UUID clientMessageId;
     @Column(name = "created_at")
     public Instant createdAt;
+    @Column(name = "edited_at")
+    public Instant editedAt;
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+    @Column(name = "pinned_at")
+    public Instant pinnedAt;
+    @Column(name = "pinned_by")
+    public UUID pinnedBy;
+    @Column(name = "reply_to_id")
+    public UUID replyToId;
+    @Column(name = "reply_seq")
+    public Long replySeq;
+    @Column(name = "reply_sender_id")
+    public UUID replySenderId;
+    @Column(name = "reply_sender_name")
+    public String replySenderName;
+    @Column(name = "reply_excerpt")
+    public String replyExcerpt;
+    @Column(name = "system_kind")
+    public String systemKind;
+    @Column(name = "system_user_id")
+    public UUID systemUserId;
+    @Column(name = "system_value")
+    public String systemValue;
+    @Column(name = "search_text")
+    public String searchText;
+
+    public boolean isDeleted() {
+        return deletedAt != null;
+    }
 }

@@ -15,6 +15,16 @@ public class Room extends PanacheEntityBase {
 
     public enum Type { DIRECT, TEAM, GROUP, PROJECT }
 
+    /** Who may post. */
+    public enum PostPolicy { ALL_MEMBERS, ADMINS_ONLY, OWNER_ONLY }
+
+    /** Who may invite, and who may change settings. */
+    public enum ManagePolicy { ALL_MEMBERS, ADMINS, OWNER_ONLY }
+
+    public static final int DEFAULT_MAX_MESSAGE_LENGTH = 10_000;
+    public static final long DEFAULT_MAX_FILE_SIZE = 10L * 1024 * 1024;
+    public static final long MAX_FILE_SIZE_CEILING = 100L * 1024 * 1024;
+
     @Id
     public UUID id;
     @Column(name = "workspace_id")
@@ -22,6 +32,17 @@ public class Room extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Type type;
     public String title;
+    public String description;
+    @Column(name = "is_private")
+    public boolean isPrivate = true;
+    @Column(name = "is_archived")
+    public boolean isArchived;
+    @Column(name = "is_locked")
+    public boolean isLocked;
+    @Column(name = "team_id")
+    public UUID teamId;
+    @Column(name = "project_id")
+    public String projectId;
     @Column(name = "direct_key")
     public String directKey;
     @Column(name = "last_seq")
@@ -32,4 +53,26 @@ public class Room extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "last_activity_at")
     public Instant lastActivityAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "who_can_post")
+    public PostPolicy whoCanPost = PostPolicy.ALL_MEMBERS;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "who_can_invite")
+    public ManagePolicy whoCanInvite = ManagePolicy.ADMINS;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "who_can_change_settings")
+    public ManagePolicy whoCanChangeSettings = ManagePolicy.ADMINS;
+    @Column(name = "allow_attachments")
+    public boolean allowAttachments = true;
+    @Column(name = "allow_reactions")
+    public boolean allowReactions = true;
+    @Column(name = "allow_replies")
+    public boolean allowReplies = true;
+    @Column(name = "max_message_length")
+    public int maxMessageLength = DEFAULT_MAX_MESSAGE_LENGTH;
+    @Column(name = "max_file_size")
+    public long maxFileSize = DEFAULT_MAX_FILE_SIZE;
+    @Column(name = "retention_days")
+    public Integer retentionDays;
 }

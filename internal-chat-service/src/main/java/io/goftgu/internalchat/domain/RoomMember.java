@@ -17,7 +17,19 @@ import java.util.UUID;
 @Table(name = "room_member")
 public class RoomMember extends PanacheEntityBase {
 
-    public enum Role { OWNER, ADMIN, MODERATOR, MEMBER, GUEST }
+    public enum Role {
+        OWNER, ADMIN, MODERATOR, MEMBER, GUEST;
+
+        /** OWNER or ADMIN: invite, remove, and the ADMINS settings policies. */
+        public boolean isAdmin() {
+            return this == OWNER || this == ADMIN;
+        }
+
+        /** OWNER, ADMIN or MODERATOR: delete anyone's messages, mute members. */
+        public boolean isModerator() {
+            return isAdmin() || this == MODERATOR;
+        }
+    }
 
     @Embeddable
     public record Key(@Column(name = "room_id") UUID roomId, @Column(name = "user_id") UUID userId)
@@ -30,10 +42,25 @@ public class RoomMember extends PanacheEntityBase {
     public Role role;
     @Column(name = "last_read_seq")
     public long lastReadSeq;
+    @Column(name = "read_at")
+    public Instant readAt;
     @Column(name = "joined_at")
     public Instant joinedAt;
+    public boolean muted;
+    @Column(name = "muted_until")
+    public Instant mutedUntil;
+    public String nickname;
 
     public UUID userId() {
         return key.userId();
+    }
+
+    public UUID roomId() {
+        return key.roomId();
+    }
+
+    /** Muted now: muted without an end, or until a time still ahead. */
+    public boolean isMutedAt(Instant now) {
+        return muted && (mutedUntil == null || mutedUntil.isAfter(now));
     }
 }

@@ -1,0 +1,108 @@
+package io.goftgu.internalchat.service;
+
+import io.goftgu.internalchat.domain.Contact;
+import io.goftgu.internalchat.domain.Room;
+import io.goftgu.internalchat.domain.RoomMember;
+import io.goftgu.problem.ProblemException;
+import io.goftgu.problem.Problems;
+import io.goftgu.security.CurrentUser;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+import java.util.UUID;
+
+/**
+ * Who may see and change a room. A room the caller is not a member of, or of another workspace, does not exist for
+ * them (404); a deactivated caller sees no rooms at all. What a member's room role forbids is 403; what the room's
+ * state forbids (archived, locked) is 409.
+ */
+@ApplicationScoped
+public class RoomAccess {
+
+    /** The room and the caller's membership of it. */
+    public record Membership(Room room, RoomMember member) {
+    }
+
+    private final EntityManager entityManager;
+
+    RoomAccess(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    public Membership require(CurrentUser me, UUID roomId) {
+        return require(me, roomId, false);
+    }
+
+    /** As {@link #require}, holding the room row's lock (and re-reading it) until the transaction ends. */
+    public Membership requireLocked(CurrentUser me, UUID roomId) {
+        return require(me, roomId, true);
+    }
+
+    private Membership require(CurrentUser me, UUID roomId, boolean lock) {
+        requireActive(me);
+        Room room = roomId == null ? null : Room.findById(roomId);
+        if (room == null || !room.workspaceId.equals(me.workspaceId())) {
+            throw Problems.notFound("room " + roomId);
+        }
+        RoomMember member = RoomMember.findById(new RoomMember.Key(roomId, me.id()));
+        if (member == null) {
+            throw Problems.notFound("room " + roomId);
+        }
+        if (lock) {
+            entityManager.refresh(room, LockModeType.PESSIMISTIC_WRITE);
+        }
+        return new Membership(room, member);
+    }
+
+    /**
+     * A deactivated user is nobody here from the moment identity.events say so. A user the projection has not
+     * heard of yet is let through (their rooms can only be ones they opened themselves).
+     */
+    public void requireActive(CurrentUser me) {
+        Contact contact = Contact.findById(me.id());
+        if (contact != null && (!contact.active || !contact.workspaceId.equals(me.workspaceId()))) {
+            throw Problems.notFound("user " + me.id());
+        }
+    }
+
+    public static void requireWritable(Room room) {
+        if (room.isArchived) {
+            throw Problems.conflict("the room is archived (read-only)");
+        }
+    }
+
+    public static void requirePolicy(Room.ManagePolicy policy, RoomMember member, String what) {
+        boolean allowed = switch (policy) {
+            case ALL_MEMBERS -> member.role != RoomMember.Role.GUEST;
+            case ADMINS -> member.role.isAdmin();
+            case OWNER_ONLY -> member.role == RoomMember.Role.OWNER;
+        };
+        if (!allowed) {
+            throw Problems.forbidden("your room role (" + member.role + ") may not " + what);
+        }
+    }
+
+    public static void requireMayPost(Room room, RoomMember member, java.time.Instant now) {
+        boolean allowed = switch (room.whoCanPost) {
+            case ALL_MEMBERS -> true;
+            case ADMINS_ONLY -> member.role.isAdmin();
+            case OWNER_ONLY -> member.role == RoomMember.Role.OWNER;
+        };
+        if (!allowed) {
+            throw Problems.forbidden("only " + room.whoCanPost + " may post in this room");
+        }
+        if (member.isMutedAt(now)) {
+            throw Problems.forbidden("you are muted in this room"
+                    + (member.mutedUntil == null ? "" : " until " + member.mutedUntil));
+        }
+    }
+
+    public static ProblemException tooLarge(String detail) {
+        return new ProblemException(413, "Content too large", detail, null);
+    }
+
+    public static ProblemException unsupportedType(String detail) {
+        return new ProblemException(415, "Unsupported media type", detail, null);
+    }
+}

@@ -1,0 +1,192 @@
+package io.goftgu.internalchat;
+
+import io.goftgu.events.EventTypes;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.MultiPartConfig;
+import org.apache.http.entity.mime.HttpMultipartMode;
+import io.restassured.response.Response;
+import io.goftgu.testing.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Attachments through the real multipart stack into the PostgreSQL blob store: types by magic bytes, the room's
+ * size limit, member-only downloads with safe headers, and files carried by messages. Refused uploads store nothing.
+ */
+@QuarkusTest
+class AttachmentsTest extends ChatTestSupport {
+
+    static final UUID WS = UUID.randomUUID();
+    static UUID ali;
+    static UUID mina;
+    static UUID outsider;
+    static UUID customer;
+    static UUID stranger;
+
+    @BeforeEach
+    void users() {
+        if (ali != null) {
+            return;
+        }
+        ali = staff(WS, "Ali");
+        mina = staff(WS, "Mina");
+        outsider = staff(WS, "Outsider");
+        customer = customer(WS, "Customer");
+        stranger = staff(UUID.randomUUID(), "Stranger");
+        awaitColleagues(ali, 2);
+    }
+
+    static Response upload(UUID who, String roomId, String name, byte[] bytes, String claimedType) {
+        return RestAssured.given().auth().oauth2(token(who))
+                // as browsers do: the file name in UTF-8 (httpmime's default STRICT mode would write it as ASCII)
+                .config(RestAssured.config().multiPartConfig(MultiPartConfig.multiPartConfig().defaultCharset("UTF-8"))
+                        .httpClient(HttpClientConfig.httpClientConfig().httpMultipartMode(HttpMultipartMode.BROWSER_COMPATIBLE)))
+                .multiPart("file", name, bytes, claimedType)
+                .multiPart("roomId", roomId)
+                .post("/api/internal-chat/attachments");
+    }
+
+    static String token(UUID who) {
+        return CUSTOMERS.contains(who) ? TestTokens.customer(who, WORKSPACE_OF.get(who)) : TestTokens.staff(who, WORKSPACE_OF.get(who));
+    }
+
+    static byte[] png(int width, int height) throws IOException {
+        var out = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB), "png", out);
+        return out.toByteArray();
+    }
+
+    static byte[] docx() throws IOException {
+        var out = new ByteArrayOutputStream();
+        try (var zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
+            zip.write("<Types/>".getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("word/document.xml"));
+            zip.write("<document/>".getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
+    }
+
+    long attachments(String roomId) {
+        return count("SELECT count(*) FROM attachment WHERE room_id = ?", UUID.fromString(roomId));
+    }
+
+    @Test
+    void anImageIsStoredMeasuredAndDownloadedByMembersOnly() throws IOException {
+        var roomId = group(ali, "Files", mina);
+        var bytes = png(3, 2);
+        // the client's claimed type and name do not decide the type
+        var uploaded = upload(ali, roomId, "عکس نمونه.png", bytes, "application/octet-stream");
+        uploaded.then().statusCode(201).body("contentType", equalTo("image/png")).body("width", equalTo(3))
+                .body("height", equalTo(2)).body("size", equalTo(bytes.length)).body("name", equalTo("عکس نمونه.png"));
+        String id = uploaded.path("id");
+        assertEquals(1, count("SELECT count(*) FROM attachment WHERE id = ? AND storage_key NOT LIKE '%png%'", UUID.fromString(id)),
+                "stored under a generated name");
+
+        var download = RestAssured.given().auth().oauth2(token(mina)).get("/api/internal-chat/attachments/" + id);
+        download.then().statusCode(200).contentType("image/png")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Disposition", containsString("attachment;"))
+                .header("Content-Disposition", containsString("filename*=UTF-8''%D8%B9%DA%A9%D8%B3%20%D9%86%D9%85%D9%88%D9%86%D9%87.png"));
+        assertArrayEquals(bytes, download.asByteArray());
+        RestAssured.given().auth().oauth2(token(outsider)).get("/api/internal-chat/attachments/" + id).then().statusCode(404);
+        RestAssured.given().auth().oauth2(token(stranger)).get("/api/internal-chat/attachments/" + id).then().statusCode(404);
+        RestAssured.given().auth().oauth2(token(customer)).get("/api/internal-chat/attachments/" + id).then().statusCode(403);
+        RestAssured.given().auth().oauth2(token(mina)).get("/api/internal-chat/attachments/" + UUID.randomUUID()).then().statusCode(404);
+    }
+
+    @Test
+    void typesAreCheckedByTheirBytes() throws IOException {
+        var roomId = group(ali, "Types", mina);
+        upload(ali, roomId, "notes.txt", "سلام دنیا".getBytes(StandardCharsets.UTF_8), "text/plain").then().statusCode(201)
+                .body("contentType", equalTo("text/plain")).body("width", nullValue());
+        upload(ali, roomId, "report.docx", docx(), "application/octet-stream").then().statusCode(201)
+                .body("contentType", equalTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
+        upload(ali, roomId, "doc.pdf", "%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF".getBytes(StandardCharsets.ISO_8859_1),
+                "application/pdf").then().statusCode(201).body("contentType", equalTo("application/pdf"));
+        long before = attachments(roomId);
+        var exe = new byte[256];
+        exe[0] = 'M';
+        exe[1] = 'Z';
+        upload(ali, roomId, "cat.png", exe, "image/png").then().statusCode(415).contentType("application/problem+json");
+        upload(ali, roomId, "page.html", "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8), "text/html")
+                .then().statusCode(201).body("contentType", equalTo("text/plain"));
+        before += 1;
+        upload(ali, roomId, "empty.txt", new byte[0], "text/plain").then().statusCode(400);
+        RestAssured.given().auth().oauth2(token(ali)).multiPart("roomId", roomId).post("/api/internal-chat/attachments")
+                .then().statusCode(400).body("errors.field", hasItem("file"));
+        upload(ali, "not-a-room", "a.txt", "a".getBytes(StandardCharsets.UTF_8), "text/plain").then().statusCode(400);
+        upload(ali, UUID.randomUUID().toString(), "a.txt", "a".getBytes(StandardCharsets.UTF_8), "text/plain").then().statusCode(404);
+        RestAssured.given().auth().oauth2(token(ali)).contentType("application/json").body("{}")
+                .post("/api/internal-chat/attachments").then().statusCode(415);
+        assertEquals(before, attachments(roomId));
+    }
+
+    @Test
+    void theRoomsLimitsApplyAndNothingIsStored() throws IOException {
+        var roomId = group(ali, "Limits", mina);
+        as(ali).body(Map.of("settings", Map.of("maxFileSize", 100))).patch("/api/internal-chat/rooms/" + roomId).then().statusCode(200);
+        upload(mina, roomId, "big.txt", "x".repeat(101).getBytes(StandardCharsets.UTF_8), "text/plain").then().statusCode(413).contentType("application/problem+json");
+        upload(outsider, roomId, "x.txt", "x".getBytes(StandardCharsets.UTF_8), "text/plain").then().statusCode(404);
+        upload(stranger, roomId, "x.txt", "x".getBytes(StandardCharsets.UTF_8), "text/plain").then().statusCode(404);
+        upload(customer, roomId, "x.txt", "x".getBytes(StandardCharsets.UTF_8), "text/plain").then().statusCode(403);
+        upload(mina, roomId, "small.txt", "x".repeat(100).getBytes(StandardCharsets.UTF_8), "text/plain").then().statusCode(201);
+        execute("DELETE FROM blob WHERE storage_key IN (SELECT storage_key FROM attachment WHERE room_id = ?)", UUID.fromString(roomId));
+        execute("DELETE FROM attachment WHERE room_id = ?", UUID.fromString(roomId));
+        as(ali).body(Map.of("settings", Map.of("maxFileSize", 10_485_760, "allowAttachments", false)))
+                .patch("/api/internal-chat/rooms/" + roomId).then().statusCode(200);
+        upload(mina, roomId, "x.txt", "x".getBytes(StandardCharsets.UTF_8), "text/plain").then().statusCode(403);
+        assertEquals(0, attachments(roomId));
+        assertEquals(0, count("SELECT count(*) FROM blob WHERE storage_key LIKE ?", "%" + roomId + "%"));
+    }
+
+    @Test
+    void messagesCarryTheirFilesAndLinks() throws IOException {
+        var roomId = group(ali, "Carry", mina);
+        String fileId = upload(ali, roomId, "chart.png", png(5, 4), "image/png").then().statusCode(201).extract().path("id");
+        String minas = upload(mina, roomId, "hers.txt", "x".getBytes(StandardCharsets.UTF_8), "text/plain").then().statusCode(201).extract().path("id");
+        var otherRoom = group(ali, "Elsewhere");
+        as(ali).body(Map.of("roomId", otherRoom, "body", "x", "clientMessageId", UUID.randomUUID(), "attachmentIds", List.of(fileId)))
+                .post("/api/internal-chat/messages").then().statusCode(400);
+        as(ali).body(Map.of("roomId", roomId, "body", "x", "clientMessageId", UUID.randomUUID(), "attachmentIds", List.of(minas)))
+                .post("/api/internal-chat/messages").then().statusCode(400);
+        var sent = send(ali, Map.of("roomId", roomId, "body", "نمودار", "clientMessageId", UUID.randomUUID(),
+                "attachmentIds", List.of(fileId), "links", List.of(Map.of("kind", "KNOWLEDGE", "refId", "kb-1", "title", "راهنما"))));
+        var created = EventLog.await(roomId, EventTypes.InternalChat.MESSAGE_CREATED, "id", (String) sent.get("id"));
+        assertEquals(fileId, created.payload().path("attachments").get(0).path("id").asText());
+        assertEquals(5, created.payload().path("attachments").get(0).path("width").asInt());
+        assertEquals("KNOWLEDGE", created.payload().path("links").get(0).path("kind").asText());
+        as(ali).body(Map.of("roomId", roomId, "body", "again", "clientMessageId", UUID.randomUUID(), "attachmentIds", List.of(fileId)))
+                .post("/api/internal-chat/messages").then().statusCode(400);
+        // pinned resources on the room
+        as(ali).body(Map.of("pinnedLinks", List.of(Map.of("kind", "TASK", "refId", "task-9", "title", "پیگیری مشتری"))))
+                .patch("/api/internal-chat/rooms/" + roomId).then().statusCode(200)
+                .body("pinnedLinks[0].refId", equalTo("task-9"));
+        as(ali).body(Map.of("pinnedLinks", List.of(Map.of("kind", "TASK", "refId", "", "title", "x"))))
+                .patch("/api/internal-chat/rooms/" + roomId).then().statusCode(400);
+        as(mina).get("/api/internal-chat/rooms/" + roomId).then().body("pinnedLinks.title", equalTo(List.of("پیگیری مشتری")));
+        // deleting the message removes its file
+        as(ali).delete("/api/internal-chat/messages/" + sent.get("id")).then().statusCode(204);
+        RestAssured.given().auth().oauth2(token(mina)).get("/api/internal-chat/attachments/" + fileId).then().statusCode(404);
+    }
+}
