@@ -1,0 +1,29 @@
+package io.goftgu.bench;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+
+/**
+ * {@code java -jar bench/target/goftgu-bench.jar [standard|smoke] [--field=value ...]} against a running stack
+ * ({@code ./goftgu up}); prints one table and exits non-zero when anything was lost or duplicated.
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        var profile = Profile.parse(args);
+        // idle pooled connections closing is routine here, not a warning
+        java.util.logging.Logger.getLogger("io.vertx.core.http.impl.HttpClientConnection")
+                .setLevel(java.util.logging.Level.SEVERE);
+        var vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+        try {
+            var result = new LoadRun(vertx, profile).run();
+            System.out.print(result.table());
+            System.exit(result.ok() ? 0 : 1);
+        } finally {
+            vertx.close();
+        }
+    }
+}

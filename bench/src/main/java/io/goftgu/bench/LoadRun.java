@@ -1,0 +1,316 @@
+package io.goftgu.bench;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One benchmark run against a running stack: a fresh workspace of staff paired into direct rooms, every user with
+ * several sockets open, messages sent at a steady rate through the REST API, and each frame's arrival timed on the
+ * receiving socket against the send's start on the same clock. Every message must reach every socket of both
+ * members exactly once: anything else is counted as lost or duplicated.
+ */
+public final class LoadRun {
+
+    private static final String PASSWORD = "bench-password-42";
+    private static final String MARK = "bench:";
+
+    private final Vertx vertx;
+    private final Profile profile;
+    private final HttpClient http;
+    private final WebSocketClient sockets;
+
+    private record User(String id, String token) {
+    }
+
+    private record Answer(int status, Buffer body) {
+        JsonObject json() {
+            return body.length() == 0 ? new JsonObject() : body.toJsonObject();
+        }
+    }
+
+    public LoadRun(Vertx vertx, Profile profile) {
+        this.vertx = vertx;
+        this.profile = profile;
+        this.http = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(64).setKeepAlive(true)
+                .setDefaultHost(profile.gateway().getHost()).setDefaultPort(profile.gateway().getPort()));
+        this.sockets = vertx.createWebSocketClient(new WebSocketClientOptions()
+                .setMaxConnections(profile.sockets() + 100).setConnectTimeout(30_000)
+                .setTryUsePerMessageCompression(false).setMaxMessageSize(1 << 20));
+    }
+
+    public Result run() throws Exception {
+        var users = createUsers();
+        var rooms = openRooms(users);
+        var memoryBefore = Memory.of(profile);
+
+        int maxMessages = (int) (profile.rate() * (profile.warmup().toMillis() + profile.duration().toMillis()) / 1000) + 10;
+        var startedAt = new long[maxMessages];
+        var deliveries = new AtomicIntegerArray(maxMessages);
+        var duplicates = new AtomicLong();
+        var latency = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(5), 3);
+        var connectTimes = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(5), 3);
+        var measuredFrom = new int[] {Integer.MAX_VALUE};
+
+        var open = connectAll(users, connectTimes, frame -> { }, (socketSeen, index, arrivedAt) -> {
+            if (socketSeen.get(index)) {
+                duplicates.incrementAndGet();
+                return;
+            }
+            socketSeen.set(index);
+            deliveries.incrementAndGet(index);
+            if (index >= measuredFrom[0]) {
+                latency.recordValue(Math.max(0, (arrivedAt - startedAt[index]) / 1000));
+            }
+        });
+        var memoryAfter = Memory.of(profile);
+
+        // steady sending: message i starts at start + i / rate, whatever the previous ones are doing
+        int warmupCount = (int) (profile.rate() * profile.warmup().toMillis() / 1000);
+        measuredFrom[0] = warmupCount;
+        int total = maxMessages - 10;
+        var acked = new AtomicLong();
+        var errors = new AtomicLong();
+        long start = System.nanoTime();
+        long period = TimeUnit.SECONDS.toNanos(1) / profile.rate();
+        for (int i = 0; i < total; i++) {
+            long due = start + i * period;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            var room = rooms.get(i % rooms.size());
+            var sender = users.get(2 * (i % rooms.size()) + (i / rooms.size()) % 2);
+            startedAt[i] = System.nanoTime();
+            var message = new JsonObject().put("roomId", room).put("body", MARK + i)
+                    .put("clientMessageId", UUID.randomUUID().toString());
+            call(HttpMethod.POST, "/api/internal-chat/messages", sender.token(), message).onComplete(answer -> {
+                if (answer.succeeded() && answer.result().status() == 201) {
+                    acked.incrementAndGet();
+                } else {
+                    errors.incrementAndGet();
+                }
+            });
+        }
+        long sendSeconds = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+        // catch-up: wait until every message reached every socket of its room, or give up after 15 s
+        int perMessage = 2 * profile.socketsPerUser();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (System.nanoTime() < deadline && missing(deliveries, total, perMessage) > 0) {
+            Thread.sleep(100);
+        }
+        long lost = missing(deliveries, total, perMessage);
+        open.forEach(WebSocket::close);
+        var measured = total - warmupCount;
+        return new Result(profile, open.size(), connectTimes, total, acked.get(), errors.get(),
+                (long) measured * perMessage, latency.getTotalCount(), lost, duplicates.get(), latency,
+                sendSeconds, memoryBefore, memoryAfter);
+    }
+
+    private static long missing(AtomicIntegerArray deliveries, int total, int perMessage) {
+        long missing = 0;
+        for (int i = 0; i < total; i++) {
+            missing += Math.max(0, perMessage - deliveries.get(i));
+        }
+        return missing;
+    }
+
+    /** A fresh workspace: its owner signs up, creates the staff, and every one logs in. */
+    private List<User> createUsers() throws Exception {
+        var slug = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+        expect(201, call(HttpMethod.POST, "/api/workspaces", null, new JsonObject().put("name", "Bench " + slug)
+                .put("slug", slug).put("ownerName", "Bench owner").put("ownerEmail", "owner@" + slug + ".bench")
+                .put("ownerPassword", PASSWORD)));
+        var owner = login(slug, "owner@" + slug + ".bench");
+        var pool = Executors.newFixedThreadPool(8);
+        try {
+            var futures = new ArrayList<java.util.concurrent.Future<User>>();
+            for (int i = 0; i < profile.users(); i++) {
+                var email = "user" + i + "@" + slug + ".bench";
+                futures.add(pool.submit(() -> {
+                    expect(201, call(HttpMethod.POST, "/api/workspace/users", owner.token(), new JsonObject()
+                            .put("name", "Bench " + email).put("email", email).put("password", PASSWORD)
+                            .put("role", "ADMIN")));
+                    return login(slug, email);
+                }));
+            }
+            var users = new ArrayList<User>();
+            for (var future : futures) {
+                users.add(future.get());
+            }
+            return users;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Pairs users into direct rooms, once internal chat's contacts know them all. */
+    private List<String> openRooms(List<User> users) throws Exception {
+        var last = users.getLast();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (true) {
+            var contacts = expect(200, call(HttpMethod.GET, "/api/internal-chat/contacts?search=" + "user"
+                    + (users.size() - 1) + "@", users.getFirst().token(), null)).json().getJsonArray("users");
+            if (contacts.stream().anyMatch(c -> last.id().equals(((JsonObject) c).getString("id")))) {
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("internal chat never learned the bench users");
+            }
+            Thread.sleep(200);
+        }
+        var rooms = new ArrayList<String>();
+        for (int i = 0; i + 1 < users.size(); i += 2) {
+            var answer = call(HttpMethod.POST, "/api/internal-chat/rooms?type=direct", users.get(i).token(),
+                    new JsonObject().put("userId", users.get(i + 1).id())).toCompletionStage().toCompletableFuture().get();
+            if (answer.status() / 100 != 2) {
+                throw new IllegalStateException("opening a room failed: " + answer.status() + " " + answer.body());
+            }
+            rooms.add(answer.json().getString("id"));
+        }
+        return rooms;
+    }
+
+    interface Arrival {
+        void frame(BitSet socketSeen, int messageIndex, long arrivedAtNanos);
+    }
+
+    private List<WebSocket> connectAll(List<User> users, Histogram connectTimes, java.util.function.Consumer<String> any,
+                                       Arrival arrival) throws Exception {
+        var open = new ArrayList<WebSocket>(profile.sockets());
+        var batch = new ArrayList<Future<WebSocket>>();
+        for (var user : users) {
+            for (int s = 0; s < profile.socketsPerUser(); s++) {
+                batch.add(connect(user, connectTimes, arrival));
+                if (batch.size() == 200) {
+                    open.addAll(await(batch));
+                    batch.clear();
+                }
+            }
+        }
+        open.addAll(await(batch));
+        return open;
+    }
+
+    private Future<WebSocket> connect(User user, Histogram connectTimes, Arrival arrival) {
+        // an API client, not a browser: no Origin header (a browser's would have to be on the allowlist)
+        var options = new WebSocketConnectOptions().setAbsoluteURI(profile.ws().toString()).setAllowOriginHeader(false)
+                .addHeader("Authorization", "Bearer " + user.token());
+        long begun = System.nanoTime();
+        return sockets.connect(options).map(socket -> {
+            connectTimes.recordValue((System.nanoTime() - begun) / 1000);
+            var seen = new BitSet();
+            socket.textMessageHandler(text -> {
+                long arrived = System.nanoTime();
+                int at = text.indexOf(MARK);
+                if (at < 0 || !text.contains("\"type\":\"internal-chat:message\"")) {
+                    return;
+                }
+                int end = at + MARK.length();
+                while (end < text.length() && Character.isDigit(text.charAt(end))) {
+                    end++;
+                }
+                arrival.frame(seen, Integer.parseInt(text.substring(at + MARK.length(), end)), arrived);
+            });
+            return socket;
+        });
+    }
+
+    private static <T> List<T> await(List<Future<T>> futures) throws ExecutionException, InterruptedException {
+        var all = new ArrayList<T>();
+        for (var future : futures) {
+            all.add(future.toCompletionStage().toCompletableFuture().get());
+        }
+        return all;
+    }
+
+    private User login(String slug, String email) throws Exception {
+        var json = expect(200, call(HttpMethod.POST, "/api/auth/login", null, new JsonObject().put("workspace", slug)
+                .put("email", email).put("password", PASSWORD))).json();
+        return new User(json.getJsonObject("user").getString("id"), json.getString("accessToken"));
+    }
+
+    private Future<Answer> call(HttpMethod method, String path, String token, JsonObject body) {
+        var options = new RequestOptions().setMethod(method).setURI(path).setTimeout(30_000)
+                .putHeader("Content-Type", "application/json");
+        if (token != null) {
+            options.putHeader("Authorization", "Bearer " + token);
+        }
+        return http.request(options)
+                .compose(request -> body == null ? request.send() : request.send(body.toBuffer()))
+                .compose(response -> response.body().map(buffer -> new Answer(response.statusCode(), buffer)));
+    }
+
+    private static Answer expect(int status, Future<Answer> call) throws Exception {
+        var answer = call.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        if (answer.status() != status) {
+            throw new IllegalStateException("expected " + status + ", got " + answer.status() + ": " + answer.body());
+        }
+        return answer;
+    }
+
+    /** realtime-service's resident memory (from its pid file) and heap in use (from its metrics), when reachable. */
+    record Memory(long rssBytes, long heapBytes) {
+
+        static Memory of(Profile profile) {
+            return new Memory(rss(profile), heap(profile));
+        }
+
+        private static long rss(Profile profile) {
+            try {
+                if (profile.realtimePid() == null || !Files.exists(profile.realtimePid())) {
+                    return -1;
+                }
+                var pid = Files.readString(profile.realtimePid()).strip();
+                for (var line : Files.readAllLines(java.nio.file.Path.of("/proc", pid, "status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                    }
+                }
+            } catch (Exception e) {
+                // memory is reported when it can be read
+            }
+            return -1;
+        }
+
+        private static long heap(Profile profile) {
+            if (profile.realtimeUrl() == null) {
+                return -1;
+            }
+            try {
+                System.gc();
+                var client = java.net.http.HttpClient.newHttpClient();
+                var text = client.send(java.net.http.HttpRequest.newBuilder(profile.realtimeUrl().resolve("/q/metrics"))
+                        .timeout(Duration.ofSeconds(10)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                return (long) text.lines().filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
+                        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+            } catch (Exception e) {
+                return -1;
+            }
+        }
+    }
+}

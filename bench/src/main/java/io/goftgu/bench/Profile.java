@@ -1,0 +1,77 @@
+package io.goftgu.bench;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What one benchmark run does. {@code standard} fits a 2-core machine running the whole stack in under five
+ * minutes; {@code smoke} is the 20-second run CI makes; any field can be overridden with {@code --name=value}.
+ *
+ * @param gateway        REST goes here (sign-up, users, login, rooms, message sends)
+ * @param ws             sockets connect here: the gateway's {@code /ws}, or realtime-service's directly as the
+ *                       Kubernetes Ingress does (the gateway holds two file descriptors per proxied socket)
+ * @param users          staff users, paired into direct rooms
+ * @param socketsPerUser open tabs per user: a message reaches its recipient's tabs (the fan-out) and the sender's
+ * @param rate           messages sent per second, through the REST API
+ * @param warmup         sending before measuring starts
+ * @param duration       measured sending
+ * @param realtimePid    realtime-service's pid file, to read its resident memory (optional)
+ * @param realtimeUrl    realtime-service's own HTTP address, for its heap from {@code /q/metrics} (optional)
+ */
+public record Profile(String name, URI gateway, URI ws, int users, int socketsPerUser, int rate, Duration warmup,
+                      Duration duration, Path realtimePid, URI realtimeUrl) {
+
+    public static Profile standard() {
+        return new Profile("standard", URI.create("http://127.0.0.1:8080"), URI.create("ws://127.0.0.1:8084/ws"),
+                1000, 10, 200, Duration.ofSeconds(10), Duration.ofSeconds(60),
+                Path.of(".goftgu/run/realtime-service.pid"), URI.create("http://127.0.0.1:8084"));
+    }
+
+    public static Profile smoke() {
+        return new Profile("smoke", URI.create("http://127.0.0.1:8080"), URI.create("ws://127.0.0.1:8080/ws"),
+                20, 2, 20, Duration.ofSeconds(2), Duration.ofSeconds(18), null, null);
+    }
+
+    /** The fan-out: sockets that receive each message besides the sender's own. */
+    public int fanOut() {
+        return socketsPerUser;
+    }
+
+    public int sockets() {
+        return users * socketsPerUser;
+    }
+
+    /** {@code standard} or {@code smoke}, then {@code --field=value} overrides. */
+    public static Profile parse(String... args) {
+        var base = standard();
+        var overrides = new HashMap<String, String>();
+        for (var arg : args) {
+            if (arg.equals("smoke")) {
+                base = smoke();
+            } else if (arg.startsWith("--") && arg.contains("=")) {
+                overrides.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            } else if (!arg.equals("standard")) {
+                throw new IllegalArgumentException("unknown argument " + arg
+                        + " (profiles: standard, smoke; overrides: --gateway= --ws= --users= --sockets-per-user="
+                        + " --rate= --warmup= --duration= --realtime-pid= --realtime-url=)");
+            }
+        }
+        return base.with(overrides);
+    }
+
+    private Profile with(Map<String, String> o) {
+        return new Profile(o.getOrDefault("name", name),
+                URI.create(o.getOrDefault("gateway", gateway.toString())),
+                URI.create(o.getOrDefault("ws", ws.toString())),
+                Integer.parseInt(o.getOrDefault("users", Integer.toString(users))),
+                Integer.parseInt(o.getOrDefault("sockets-per-user", Integer.toString(socketsPerUser))),
+                Integer.parseInt(o.getOrDefault("rate", Integer.toString(rate))),
+                o.containsKey("warmup") ? Duration.parse("PT" + o.get("warmup").toUpperCase()) : warmup,
+                o.containsKey("duration") ? Duration.parse("PT" + o.get("duration").toUpperCase()) : duration,
+                o.containsKey("realtime-pid") ? Path.of(o.get("realtime-pid")) : realtimePid,
+                o.containsKey("realtime-url") ? URI.create(o.get("realtime-url")) : realtimeUrl);
+    }
+}

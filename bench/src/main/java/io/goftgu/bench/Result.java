@@ -1,0 +1,58 @@
+package io.goftgu.bench;
+
+import org.HdrHistogram.Histogram;
+
+import java.util.Locale;
+
+/** What a run measured, printed as one table; a run passes when nothing was lost, duplicated or refused. */
+public record Result(Profile profile, int sockets, Histogram connectMicros, int sent, long acknowledged, long errors,
+                     long expectedDeliveries, long measuredDeliveries, long lost, long duplicates,
+                     Histogram latencyMicros, long sendMillis, LoadRun.Memory before, LoadRun.Memory after) {
+
+    public boolean ok() {
+        return lost == 0 && duplicates == 0 && errors == 0 && acknowledged == sent;
+    }
+
+    public String table() {
+        var rows = new StringBuilder();
+        row(rows, "profile", profile.name() + " (" + profile.users() + " users, " + profile.socketsPerUser()
+                + " sockets each, fan-out " + profile.fanOut() + ", " + profile.rate() + " msg/s, "
+                + profile.duration().toSeconds() + " s measured)");
+        row(rows, "sockets open", sockets + " via " + profile.ws());
+        row(rows, "connect p50 / p99 / max", ms(connectMicros.getValueAtPercentile(50)) + " / "
+                + ms(connectMicros.getValueAtPercentile(99)) + " / " + ms(connectMicros.getMaxValue()));
+        row(rows, "messages sent / acknowledged / errors", sent + " / " + acknowledged + " / " + errors);
+        row(rows, "send rate achieved", String.format(Locale.ROOT, "%.1f msg/s", sent * 1000.0 / Math.max(1, sendMillis)));
+        row(rows, "deliveries measured / expected", measuredDeliveries + " / " + expectedDeliveries
+                + String.format(Locale.ROOT, " (%.0f frames/s)", measuredDeliveries * 1000.0
+                / Math.max(1, profile.duration().toMillis())));
+        row(rows, "lost / duplicated", lost + " / " + duplicates);
+        row(rows, "latency p50 / p90 / p99 / p99.9 / max", ms(latencyMicros.getValueAtPercentile(50)) + " / "
+                + ms(latencyMicros.getValueAtPercentile(90)) + " / " + ms(latencyMicros.getValueAtPercentile(99))
+                + " / " + ms(latencyMicros.getValueAtPercentile(99.9)) + " / " + ms(latencyMicros.getMaxValue()));
+        if (before.rssBytes() > 0 && after.rssBytes() > 0) {
+            row(rows, "realtime RSS before / after sockets", mib(before.rssBytes()) + " / " + mib(after.rssBytes())
+                    + String.format(Locale.ROOT, " (%.1f KiB per socket)",
+                    (after.rssBytes() - before.rssBytes()) / 1024.0 / Math.max(1, sockets)));
+        }
+        if (before.heapBytes() > 0 && after.heapBytes() > 0) {
+            row(rows, "realtime heap before / after sockets", mib(before.heapBytes()) + " / " + mib(after.heapBytes())
+                    + String.format(Locale.ROOT, " (%.1f KiB per socket)",
+                    (after.heapBytes() - before.heapBytes()) / 1024.0 / Math.max(1, sockets)));
+        }
+        row(rows, "verdict", ok() ? "PASS: nothing lost, duplicated or refused" : "FAIL");
+        return rows.toString();
+    }
+
+    private static void row(StringBuilder rows, String name, String value) {
+        rows.append(String.format(Locale.ROOT, "| %-40s | %s%n", name, value));
+    }
+
+    private static String ms(long micros) {
+        return String.format(Locale.ROOT, "%.1f ms", micros / 1000.0);
+    }
+
+    private static String mib(long bytes) {
+        return String.format(Locale.ROOT, "%.0f MiB", bytes / 1024.0 / 1024.0);
+    }
+}
