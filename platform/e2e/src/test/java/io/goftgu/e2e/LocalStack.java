@@ -10,11 +10,30 @@ import java.util.concurrent.TimeUnit;
 /**
  * The whole platform as a newcomer runs it: {@code ./goftgu up} (packaged services, PostgreSQL, a standalone KRaft
  * Kafka broker from Kafka's own artifacts) in a throwaway home, on ports shifted by {@link #PORT_OFFSET} so it
- * does not meet a stack a developer already runs. {@link #close()} runs {@code ./goftgu down --wipe}.
+ * does not meet a stack a developer already runs. {@link #close()} runs {@code ./goftgu down --wipe}. Test classes
+ * share one stack per JVM ({@link #shared()}): starting one costs half a minute.
  */
 final class LocalStack implements AutoCloseable {
 
     static final int PORT_OFFSET = 1000;
+
+    private static LocalStack shared;
+
+    /** The stack of this test JVM, started on first use and stopped when the JVM exits. */
+    static synchronized LocalStack shared() throws IOException {
+        if (shared == null) {
+            var stack = new LocalStack();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    stack.close();
+                } catch (IOException e) {
+                    System.err.println("stopping the local stack failed: " + e.getMessage());
+                }
+            }));
+            shared = stack;
+        }
+        return shared;
+    }
 
     private final Path root = Path.of(System.getProperty("goftgu.root", "../.."))
             .toAbsolutePath().normalize();

@@ -1,0 +1,34 @@
+package io.goftgu.e2e;
+
+import io.goftgu.bench.LoadRun;
+import io.goftgu.bench.Profile;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The benchmark's 20-second smoke profile against the running stack, sockets through the gateway: every message
+ * must reach every socket of its room exactly once. Not a speed test (CI machines vary); it proves the load
+ * generator and the delivery path keep working, and prints the table.
+ */
+class BenchSmokeIT {
+
+    @Test
+    void theSmokeProfileLosesAndDuplicatesNothing() throws Exception {
+        var stack = LocalStack.shared();
+        var profile = Profile.parse("smoke", "--gateway=" + stack.gateway(), "--ws=" + stack.ws());
+        var vertx = Vertx.vertx();
+        try {
+            var result = new LoadRun(vertx, profile).run();
+            System.out.print(result.table());
+            assertEquals(0, result.lost(), "lost deliveries");
+            assertEquals(0, result.duplicates(), "duplicated deliveries");
+            assertEquals(0, result.errors(), "refused sends");
+            assertTrue(result.ok());
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().join();
+        }
+    }
+}
