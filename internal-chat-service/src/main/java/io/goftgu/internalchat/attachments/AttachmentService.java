@@ -1,5 +1,7 @@
 package io.goftgu.internalchat.attachments;
 
+import io.goftgu.files.FileTypes;
+
 import io.goftgu.internalchat.domain.Attachment;
 import io.goftgu.internalchat.domain.Room;
 import io.goftgu.internalchat.mapping.MessageViews;
@@ -16,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -25,6 +28,10 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class AttachmentService {
+
+    /** What a room accepts (a room setting may turn attachments off altogether). */
+    static final Set<String> ALLOWED = Set.of(FileTypes.JPEG, FileTypes.PNG, FileTypes.GIF, FileTypes.WEBP,
+            FileTypes.PDF, FileTypes.TEXT, FileTypes.DOC, FileTypes.DOCX, FileTypes.XLSX, FileTypes.ZIP);
 
     /** A file to download. */
     public record Download(String name, String contentType, byte[] bytes) {
@@ -48,7 +55,7 @@ public class AttachmentService {
         }
         RoomAccess.requireMayPost(room, membership.member(), Instant.now());
         if (size > room.maxFileSize) {
-            throw RoomAccess.tooLarge("the file is " + size + " bytes; this room allows at most " + room.maxFileSize);
+            throw Problems.tooLarge("the file is " + size + " bytes; this room allows at most " + room.maxFileSize);
         }
         if (size == 0) {
             throw Problems.invalid("file", "is empty");
@@ -60,9 +67,9 @@ public class AttachmentService {
             throw new UncheckedIOException(e);
         }
         var name = safeName(fileName);
-        var type = FileTypes.detect(bytes, name);
-        if (!FileTypes.allowed(type)) {
-            throw RoomAccess.unsupportedType("files of type " + type + " are not accepted");
+        var type = FileTypes.detect(bytes);
+        if (!ALLOWED.contains(type)) {
+            throw Problems.unsupportedMediaType("files of type " + type + " are not accepted");
         }
         var attachment = new Attachment();
         attachment.id = UUID.randomUUID();

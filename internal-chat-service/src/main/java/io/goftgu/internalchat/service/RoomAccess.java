@@ -3,7 +3,6 @@ package io.goftgu.internalchat.service;
 import io.goftgu.internalchat.domain.Contact;
 import io.goftgu.internalchat.domain.Room;
 import io.goftgu.internalchat.domain.RoomMember;
-import io.goftgu.problem.ProblemException;
 import io.goftgu.problem.Problems;
 import io.goftgu.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -96,13 +95,5 @@ public class RoomAccess {
             throw Problems.forbidden("you are muted in this room"
                     + (member.mutedUntil == null ? "" : " until " + member.mutedUntil));
         }
-    }
-
-    public static ProblemException tooLarge(String detail) {
-        return new ProblemException(413, "Content too large", detail, null);
-    }
-
-    public static ProblemException unsupportedType(String detail) {
-        return new ProblemException(415, "Unsupported media type", detail, null);
     }
 }

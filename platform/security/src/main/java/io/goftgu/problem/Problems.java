@@ -34,6 +34,14 @@ public final class Problems {
         return new ProblemException(409, "Conflict", detail, null);
     }
 
+    public static ProblemException tooLarge(String detail) {
+        return new ProblemException(413, "Content too large", detail, null);
+    }
+
+    public static ProblemException unsupportedMediaType(String detail) {
+        return new ProblemException(415, "Unsupported media type", detail, null);
+    }
+
     public static ProblemException tooManyRequests(String detail) {
         return new ProblemException(429, "Too many requests", detail, null);
     }

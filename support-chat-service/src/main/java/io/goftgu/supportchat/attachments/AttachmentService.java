@@ -1,5 +1,7 @@
 package io.goftgu.supportchat.attachments;
 
+import io.goftgu.files.FileTypes;
+
 import io.goftgu.problem.ProblemException;
 import io.goftgu.problem.Problems;
 import io.goftgu.supportchat.config.SupportChatConfig;
@@ -18,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -27,6 +30,10 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class AttachmentService {
+
+    /** The types issue 4 names for ticket attachments. */
+    static final Set<String> ALLOWED = Set.of(FileTypes.JPEG, FileTypes.PNG, FileTypes.GIF, FileTypes.WEBP,
+            FileTypes.PDF, FileTypes.TEXT, FileTypes.DOC, FileTypes.DOCX);
 
     public record Download(String name, String contentType, byte[] bytes) {
     }
@@ -46,8 +53,8 @@ public class AttachmentService {
         }
         var ticket = tickets.visible(me, ticketId, false);
         if (size > config.maxAttachmentSize()) {
-            throw new ProblemException(413, "Content too large",
-                    "the file is " + size + " bytes; at most " + config.maxAttachmentSize() + " are accepted", null);
+            throw Problems.tooLarge(
+                    "the file is " + size + " bytes; at most " + config.maxAttachmentSize() + " are accepted");
         }
         if (size == 0) {
             throw Problems.invalid("file", "is empty");
@@ -59,9 +66,9 @@ public class AttachmentService {
             throw new UncheckedIOException(e);
         }
         var type = FileTypes.detect(bytes);
-        if (!FileTypes.ALLOWED.contains(type)) {
-            throw new ProblemException(415, "Unsupported media type",
-                    "files of type " + type + " are not accepted (jpeg, png, gif, webp, pdf, txt, doc, docx are)", null);
+        if (!ALLOWED.contains(type)) {
+            throw Problems.unsupportedMediaType(
+                    "files of type " + type + " are not accepted (jpeg, png, gif, webp, pdf, txt, doc, docx are)");
         }
         var a = new TicketAttachment();
         a.id = UUID.randomUUID();
