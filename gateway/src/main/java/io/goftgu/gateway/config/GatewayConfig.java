@@ -22,6 +22,11 @@ public interface GatewayConfig {
 
     Routes routes();
 
+    PublicSupport publicSupport();
+
+    /** The shared secret the gateway shows support-chat's internal API (GOFTGU_INTERNAL_SECRET); never from clients. */
+    String internalSecret();
+
     interface SignUp {
         /** Whether anyone may create a workspace through {@code POST /api/workspaces} (GOFTGU_SIGNUP_ENABLED). */
         @WithDefault("false")
@@ -46,7 +51,7 @@ public interface GatewayConfig {
         Duration refreshLifetime();
 
         /** How long a guest (anonymous visitor) token is valid (GOFTGU_GUEST_TOKEN_LIFETIME). */
-        @WithDefault("12h")
+        @WithDefault("30d")
         Duration guestLifetime();
 
         /** Clock difference tolerated when checking a token's expiry. */
@@ -110,5 +115,27 @@ public interface GatewayConfig {
         /** How long connecting to a service may take before the caller gets 502. */
         @WithDefault("5s")
         Duration connectTimeout();
+    }
+
+    interface PublicSupport {
+        /** Guest starts allowed per client IP within the window before 429 (GOFTGU_PUBLIC_STARTS_PER_IP). */
+        @WithDefault("10")
+        int startsPerIp();
+
+        /** Guest starts allowed per workspace within the window before 429 (GOFTGU_PUBLIC_STARTS_PER_WORKSPACE). */
+        @WithDefault("200")
+        int startsPerWorkspace();
+
+        /** Public reads (widget categories) allowed per client IP within the window (GOFTGU_PUBLIC_READS_PER_IP). */
+        @WithDefault("120")
+        int readsPerIp();
+
+        /** The sliding window the public limits count in (GOFTGU_PUBLIC_RATE_WINDOW); counted per replica. */
+        @WithDefault("1m")
+        Duration window();
+
+        /** How long a call to support-chat's internal API may take before the caller gets 502. */
+        @WithDefault("10s")
+        Duration upstreamTimeout();
     }
 }

@@ -39,6 +39,7 @@ public class EdgeFilter {
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
     /** Unsafe requests that need no CSRF token: they create a session or prove one by a SameSite=Strict cookie. */
     private static final Set<String> CSRF_EXEMPT = Set.of("/api/auth/login", "/api/auth/refresh", "/api/workspaces");
+    private static final String PUBLIC_SUPPORT = "/api/support-chat/public/";
     private static final String PAGE_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
             + "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     private static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
@@ -64,7 +65,8 @@ public class EdgeFilter {
         var path = request.path();
         context.addHeadersEndHandler(ignored -> securityHeaders(context, path, id));
 
-        if (request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+        // the guest widget's public endpoints read only a guest token from Authorization, never the session cookie
+        if (request.getHeader(HttpHeaders.AUTHORIZATION) == null && !path.startsWith(PUBLIC_SUPPORT)) {
             var session = request.getCookie(SessionCookies.SESSION);
             if (session != null && !session.getValue().isEmpty()) {
                 if (!SAFE.contains(request.method()) && !CSRF_EXEMPT.contains(path) && !csrfEchoed(request)) {

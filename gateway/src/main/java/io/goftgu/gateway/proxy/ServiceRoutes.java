@@ -32,7 +32,10 @@ public class ServiceRoutes {
             "X-Forwarded-User", "Forwarded");
     private static final String GOFTGU_HEADER_PREFIX = "x-goftgu-";
 
-    private record Route(String prefix, String target, boolean webSocket) {
+    /** Answered by the gateway itself ({@link io.goftgu.gateway.rest.PublicSupportResource}), never routed. */
+    public static final String PUBLIC_SUPPORT_PREFIX = "/api/support-chat/public/";
+
+    private record Route(String prefix, String target, boolean webSocket, String except) {
     }
 
     private final GatewayConfig.Routes config;
@@ -45,10 +48,10 @@ public class ServiceRoutes {
 
     void register(@Observes Router router, Vertx vertx) {
         for (var route : List.of(
-                new Route("/api/internal-chat", config.internalChat(), false),
-                new Route("/api/support-chat", config.supportChat(), false),
-                new Route("/api/support-info", config.supportInfo(), false),
-                new Route("/ws", config.realtime(), true))) {
+                new Route("/api/internal-chat", config.internalChat(), false, null),
+                new Route("/api/support-chat", config.supportChat(), false, PUBLIC_SUPPORT_PREFIX),
+                new Route("/api/support-info", config.supportInfo(), false, null),
+                new Route("/ws", config.realtime(), true, null))) {
             register(router, vertx, route);
         }
     }
@@ -68,6 +71,10 @@ public class ServiceRoutes {
         router.routeWithRegex("^" + Pattern.quote(route.prefix()) + "(/.*)?$")
                 .order(EdgeRoutes.SERVICES)
                 .handler(context -> {
+                    if (route.except() != null && context.normalizedPath().startsWith(route.except())) {
+                        context.next();
+                        return;
+                    }
                     prepare(context.request());
                     proxy.handle(context.request());
                 });

@@ -3,7 +3,6 @@ package io.goftgu.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.goftgu.events.EventJson;
 import io.goftgu.testing.TestSocket;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -40,14 +39,7 @@ class GuestSupportThroughGatewayIT {
 
     @BeforeAll
     static void start() throws IOException {
-        stack = new LocalStack();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        if (stack != null) {
-            stack.close();
-        }
+        stack = LocalStack.shared();
     }
 
     @Test

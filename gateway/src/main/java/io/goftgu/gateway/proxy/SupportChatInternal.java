@@ -1,0 +1,101 @@
+package io.goftgu.gateway.proxy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.goftgu.gateway.config.GatewayConfig;
+import io.goftgu.problem.ProblemException;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * The client of support-chat's internal, non-public API ({@code /internal/support-chat/...}, DESIGN.md §5). Every call
+ * carries {@code X-Goftgu-Internal} = {@code goftgu.internal-secret}; the secret comes from configuration only, never
+ * from a client (the routes strip every client-sent {@code X-Goftgu-*} header, and the public endpoints never copy
+ * client headers here). Answers are returned as they came; a support chat that cannot be reached, fails (5xx), or
+ * refuses the secret (a misconfiguration, not the caller's fault) is a 502 problem.
+ */
+@ApplicationScoped
+public class SupportChatInternal {
+
+    public static final String SECRET_HEADER = "X-Goftgu-Internal";
+
+    /** A status and body as support chat answered them. */
+    public record Answer(int status, byte[] body) {
+    }
+
+    private final HttpClient http;
+    private final ObjectMapper json;
+    private final URI base;
+    private final String secret;
+    private final Duration timeout;
+
+    SupportChatInternal(GatewayConfig config, ObjectMapper json) {
+        this.json = json;
+        var target = config.routes().supportChat();
+        this.base = URI.create(target.endsWith("/") ? target.substring(0, target.length() - 1) : target);
+        this.secret = config.internalSecret();
+        this.timeout = config.publicSupport().upstreamTimeout();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(config.routes().connectTimeout())
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /** {@code POST /internal/support-chat/guests/start}. */
+    public Answer startGuest(Object body, String requestId) {
+        try {
+            return call(HttpRequest.newBuilder(URI.create(base + "/internal/support-chat/guests/start"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))), requestId);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code GET /internal/support-chat/workspaces/{id}/categories}. */
+    public Answer categories(UUID workspaceId, String requestId) {
+        return call(HttpRequest.newBuilder(URI.create(base + "/internal/support-chat/workspaces/" + workspaceId
+                + "/categories")).GET(), requestId);
+    }
+
+    private Answer call(HttpRequest.Builder request, String requestId) {
+        request.timeout(timeout).header(SECRET_HEADER, secret).header("Accept", "application/json");
+        if (requestId != null) {
+            request.header("X-Request-Id", requestId);
+        }
+        var built = request.build();
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(built, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            Log.warnf("support chat internal API: %s %s failed: %s", built.method(), built.uri().getPath(), e.toString());
+            throw badGateway("support chat is not reachable; try again shortly");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw badGateway("interrupted while calling support chat");
+        }
+        var status = response.statusCode();
+        if (status == 401 || status == 403 && response.body().length == 0) {
+            Log.errorf("support chat refused the gateway's internal secret (%d): check GOFTGU_INTERNAL_SECRET", status);
+            throw badGateway("support chat refused the gateway; try again later");
+        }
+        if (status >= 500) {
+            Log.warnf("support chat internal API: %s %s answered %d", built.method(), built.uri().getPath(), status);
+            throw badGateway("support chat failed to answer; try again shortly");
+        }
+        return new Answer(status, response.body());
+    }
+
+    private static ProblemException badGateway(String detail) {
+        return new ProblemException(502, "Bad gateway", detail, null);
+    }
+}
