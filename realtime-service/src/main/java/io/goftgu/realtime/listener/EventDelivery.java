@@ -1,6 +1,7 @@
 package io.goftgu.realtime.listener;
 
 import io.goftgu.events.EventEnvelope;
+import io.goftgu.events.EventTypes;
 import io.goftgu.realtime.domain.EventFrames;
 import io.goftgu.realtime.endpoint.ConnectionRegistry;
 import io.goftgu.realtime.endpoint.SocketGuard;
@@ -21,16 +22,22 @@ public class EventDelivery {
     private final ConnectionRegistry registry;
     private final SocketGuard guard;
     private final SocketMetrics metrics;
+    private final PresenceBatches presence;
 
-    EventDelivery(ConnectionRegistry registry, SocketGuard guard, SocketMetrics metrics) {
+    EventDelivery(ConnectionRegistry registry, SocketGuard guard, SocketMetrics metrics, PresenceBatches presence) {
         this.registry = registry;
         this.guard = guard;
         this.metrics = metrics;
+        this.presence = presence;
     }
 
     /** Returns how many sockets the event's frames were handed to; 0 for event types that are not pushed. */
     public int deliver(EventEnvelope event) {
         if (EventFrames.routesOf(event.type()).isEmpty()) {
+            return 0;
+        }
+        if (EventTypes.Realtime.PRESENCE_CHANGED.equals(event.type())) {
+            presence.add(event);
             return 0;
         }
         var recipients = registry.reachable(event.workspaceId(), event.audience());
