@@ -17,6 +17,10 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.goftgu.e2e.Gateway.awaitContact;
+import static io.goftgu.e2e.Gateway.call;
+import static io.goftgu.e2e.Gateway.login;
+import static io.goftgu.e2e.Gateway.signUp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,13 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DirectMessageThroughGatewayIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration FRAME_WAIT = Duration.ofSeconds(15);
 
     static LocalStack stack;
-
-    record Session(String userId, String token, String cookies) {
-    }
 
     @BeforeAll
     static void start() throws IOException {
@@ -160,50 +160,4 @@ class DirectMessageThroughGatewayIT {
         }
     }
 
-    private static void signUp(String slug, String owner, String email) throws Exception {
-        call("POST", "/api/workspaces", null, Map.of("name", "Workspace " + slug, "slug", slug, "ownerName", owner,
-                "ownerEmail", email, "ownerPassword", "correct horse 42"), 201);
-    }
-
-    private static Session login(String slug, String email) throws Exception {
-        var response = send("POST", "/api/auth/login", null,
-                Map.of("workspace", slug, "email", email, "password", "correct horse 42"));
-        assertEquals(200, response.statusCode(), response.body());
-        var json = EventJson.MAPPER.readTree(response.body());
-        var cookies = String.join("; ", response.headers().allValues("set-cookie").stream()
-                .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'))).toList());
-        return new Session(json.path("user").path("id").asText(), json.path("accessToken").asText(), cookies);
-    }
-
-    /** identity.events reach internal chat's contacts projection within moments; wait for that. */
-    private static void awaitContact(Session me, String userId) throws Exception {
-        var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            for (var user : call("GET", "/api/internal-chat/contacts", me.token(), null, 200).path("users")) {
-                if (userId.equals(user.path("id").asText())) {
-                    return;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("user " + userId + " never appeared in internal chat's contacts");
-    }
-
-    private static JsonNode call(String method, String path, String token, Object body, int expected) throws Exception {
-        var response = send(method, path, token, body);
-        assertEquals(expected, response.statusCode(), method + " " + path + " → " + response.body());
-        return response.body().isEmpty() ? EventJson.MAPPER.nullNode() : EventJson.MAPPER.readTree(response.body());
-    }
-
-    private static HttpResponse<String> send(String method, String path, String token, Object body) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(stack.gateway() + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(EventJson.MAPPER.writeValueAsString(body)));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
 }

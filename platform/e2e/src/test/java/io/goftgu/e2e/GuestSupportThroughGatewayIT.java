@@ -17,6 +17,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 
+import static io.goftgu.e2e.Gateway.PASSWORD;
+import static io.goftgu.e2e.Gateway.call;
+import static io.goftgu.e2e.Gateway.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,9 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class GuestSupportThroughGatewayIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration FRAME_WAIT = Duration.ofSeconds(20);
-    private static final String PASSWORD = "correct horse 42";
 
     static LocalStack stack;
 
@@ -47,11 +48,11 @@ class GuestSupportThroughGatewayIT {
         var slug = "e2e-support-" + UUID.randomUUID().toString().substring(0, 8);
         call("POST", "/api/workspaces", null, Map.of("name", "Shop " + slug, "slug", slug, "ownerName", "Owner",
                 "ownerEmail", "owner@e2e.test", "ownerPassword", PASSWORD), 201);
-        var owner = login(slug, "owner@e2e.test");
+        var owner = Gateway.login(slug, "owner@e2e.test").token();
         var agentId = call("POST", "/api/workspace/users", owner,
                 Map.of("name", "Agent Arman", "email", "agent@e2e.test", "password", PASSWORD, "role", "ADMIN"), 201)
                 .path("id").asText();
-        var agent = login(slug, "agent@e2e.test");
+        var agent = Gateway.login(slug, "agent@e2e.test").token();
         call("PUT", "/api/support-chat/assignment-settings", owner, Map.of("autoAssign", true, "agentCapacity", 10), 200);
         assertTrue(call("GET", "/api/support-chat/assignment-settings", agent, null, 200).path("autoAssign").asBoolean());
 
@@ -199,27 +200,4 @@ class GuestSupportThroughGatewayIT {
         throw new AssertionError("the ticket was never auto-assigned to the online agent: " + ticket);
     }
 
-    private static String login(String slug, String email) throws Exception {
-        return call("POST", "/api/auth/login", null, Map.of("workspace", slug, "email", email, "password", PASSWORD), 200)
-                .path("accessToken").asText();
-    }
-
-    private static JsonNode call(String method, String path, String token, Object body, int expected) throws Exception {
-        var response = send(method, path, token, body);
-        assertEquals(expected, response.statusCode(), method + " " + path + " → " + response.body());
-        return response.body().isEmpty() ? EventJson.MAPPER.nullNode() : EventJson.MAPPER.readTree(response.body());
-    }
-
-    private static HttpResponse<String> send(String method, String path, String token, Object body) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(stack.gateway() + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/126.0 e2e")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(EventJson.MAPPER.writeValueAsString(body)));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
 }
