@@ -1,5 +1,6 @@
 package io.goftgu.internalchat.attachments;
 
+import io.goftgu.files.FileNames;
 import io.goftgu.files.FileTypes;
 
 import io.goftgu.internalchat.domain.Attachment;
@@ -66,7 +67,7 @@ public class AttachmentService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        var name = safeName(fileName);
+        var name = FileNames.safe(fileName);
         var type = FileTypes.detect(bytes);
         if (!ALLOWED.contains(type)) {
             throw Problems.unsupportedMediaType("files of type " + type + " are not accepted");
@@ -108,15 +109,5 @@ public class AttachmentService {
             throw Problems.notFound("attachment " + attachmentId);
         }
         return new Download(attachment.name, attachment.contentType, bytes);
-    }
-
-    /** The last path segment, without control characters, at most 200 characters. */
-    static String safeName(String raw) {
-        var name = raw == null ? "" : raw.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").strip();
-        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
-            name = "file";
-        }
-        return name.length() > 200 ? name.substring(name.length() - 200) : name;
     }
 }

@@ -1,5 +1,7 @@
 package io.goftgu.internalchat.rest;
 
+import io.goftgu.files.FileNames;
+
 import io.goftgu.internalchat.attachments.AttachmentService;
 import io.goftgu.problem.Problems;
 import io.goftgu.security.CurrentUser;
@@ -15,8 +17,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** Files of rooms: upload (multipart {@code file} + {@code roomId}) and download by room members; staff only. */
@@ -54,16 +54,9 @@ public class AttachmentResource {
         var file = attachments.download(me, id);
         return Response.ok(file.bytes())
                 .type(file.contentType())
-                .header("Content-Disposition", contentDisposition(file.name()))
+                .header("Content-Disposition", FileNames.contentDisposition(file.name()))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Cache-Control", "private, no-store")
                 .build();
-    }
-
-    /** Always a download, never rendered; the UTF-8 name per RFC 6266/8187, with an ASCII fallback. */
-    static String contentDisposition(String name) {
-        var ascii = name.replaceAll("[^\\x20-\\x7E]", "_").replace("\"", "_").replace("\\", "_");
-        var encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
 }

@@ -1,5 +1,6 @@
 package io.goftgu.supportchat.attachments;
 
+import io.goftgu.files.FileNames;
 import io.goftgu.files.FileTypes;
 
 import io.goftgu.problem.ProblemException;
@@ -75,7 +76,7 @@ public class AttachmentService {
         a.workspaceId = ticket.workspaceId;
         a.ticketId = ticket.id;
         a.uploaderId = me.id();
-        a.name = safeName(fileName);
+        a.name = FileNames.safe(fileName);
         a.size = bytes.length;
         a.contentType = type;
         a.data = bytes;
@@ -103,15 +104,5 @@ public class AttachmentService {
             }
         }
         return new Download(a.name, a.contentType, a.data);
-    }
-
-    /** The last path segment without control characters or quotes, at most 200 characters. */
-    static String safeName(String raw) {
-        var name = raw == null ? "" : raw.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").strip();
-        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
-            name = "file";
-        }
-        return name.length() > 200 ? name.substring(name.length() - 200) : name;
     }
 }

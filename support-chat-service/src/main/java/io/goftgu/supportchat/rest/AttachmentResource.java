@@ -1,5 +1,7 @@
 package io.goftgu.supportchat.rest;
 
+import io.goftgu.files.FileNames;
+
 import io.goftgu.problem.Problems;
 import io.goftgu.security.CurrentUser;
 import io.goftgu.security.Role;
@@ -16,8 +18,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** Ticket attachments: upload (multipart {@code file} + {@code ticketId}) and download. */
@@ -53,10 +53,8 @@ public class AttachmentResource {
     @Path("/{id}")
     public Response download(@PathParam("id") UUID id) {
         var file = attachments.download(Caller.of(me), id);
-        var ascii = file.name().replaceAll("[^\\x20-\\x7e]|[\"\\\\;]", "_");
-        var encoded = URLEncoder.encode(file.name(), StandardCharsets.UTF_8).replace("+", "%20");
         return Response.ok(file.bytes(), file.contentType())
-                .header("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded)
+                .header("Content-Disposition", FileNames.contentDisposition(file.name()))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "default-src 'none'; sandbox")
                 .build();
