@@ -75,7 +75,7 @@ public final class LoadRun {
         var connectTimes = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(5), 3);
         var measuredFrom = new int[] {Integer.MAX_VALUE};
 
-        var open = connectAll(users, connectTimes, frame -> { }, (socketSeen, index, arrivedAt) -> {
+        var open = connectAll(users, connectTimes, (socketSeen, index, arrivedAt) -> {
             if (socketSeen.get(index)) {
                 duplicates.incrementAndGet();
                 return;
@@ -199,8 +199,7 @@ public final class LoadRun {
         void frame(BitSet socketSeen, int messageIndex, long arrivedAtNanos);
     }
 
-    private List<WebSocket> connectAll(List<User> users, Histogram connectTimes, java.util.function.Consumer<String> any,
-                                       Arrival arrival) throws Exception {
+    private List<WebSocket> connectAll(List<User> users, Histogram connectTimes, Arrival arrival) throws Exception {
         var open = new ArrayList<WebSocket>(profile.sockets());
         var batch = new ArrayList<Future<WebSocket>>();
         for (var user : users) {
@@ -302,7 +301,6 @@ public final class LoadRun {
                 return -1;
             }
             try {
-                System.gc();
                 var client = java.net.http.HttpClient.newHttpClient();
                 var text = client.send(java.net.http.HttpRequest.newBuilder(profile.realtimeUrl().resolve("/q/metrics"))
                         .timeout(Duration.ofSeconds(10)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();

@@ -1,16 +1,12 @@
 package io.goftgu.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.goftgu.events.EventJson;
 import io.goftgu.testing.TestSocket;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
