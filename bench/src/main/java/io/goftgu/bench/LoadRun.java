@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -75,7 +76,8 @@ public final class LoadRun {
         var connectTimes = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(5), 3);
         var measuredFrom = new int[] {Integer.MAX_VALUE};
 
-        var open = connectAll(users, connectTimes, (socketSeen, index, arrivedAt) -> {
+        var closes = new java.util.concurrent.ConcurrentSkipListMap<String, Integer>();
+        var open = connectAll(users, connectTimes, closes, (socketSeen, index, arrivedAt) -> {
             if (socketSeen.get(index)) {
                 duplicates.incrementAndGet();
                 return;
@@ -92,8 +94,8 @@ public final class LoadRun {
         int warmupCount = (int) (profile.rate() * profile.warmup().toMillis() / 1000);
         measuredFrom[0] = warmupCount;
         int total = maxMessages - 10;
-        var acked = new AtomicLong();
-        var errors = new AtomicLong();
+        var status = new AtomicIntegerArray(maxMessages);
+        var errorKinds = new java.util.concurrent.ConcurrentSkipListMap<String, Integer>();
         long start = System.nanoTime();
         long period = TimeUnit.SECONDS.toNanos(1) / profile.rate();
         for (int i = 0; i < total; i++) {
@@ -107,34 +109,62 @@ public final class LoadRun {
             startedAt[i] = System.nanoTime();
             var message = new JsonObject().put("roomId", room).put("body", MARK + i)
                     .put("clientMessageId", UUID.randomUUID().toString());
+            int index = i;
             call(HttpMethod.POST, "/api/internal-chat/messages", sender.token(), message).onComplete(answer -> {
-                if (answer.succeeded() && answer.result().status() == 201) {
-                    acked.incrementAndGet();
-                } else {
-                    errors.incrementAndGet();
+                int code = answer.succeeded() ? answer.result().status() : -1;
+                status.set(index, code);
+                if (code != 201) {
+                    errorKinds.merge(answer.succeeded() ? code + " " + answer.result().body().toString()
+                            : answer.cause().toString(), 1, Integer::sum);
                 }
             });
         }
         long sendSeconds = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
-        // catch-up: wait until every message reached every socket of its room, or give up after 15 s
+        // catch-up: wait until every send is answered and every acknowledged message reached every socket of its
+        // room, or give up after 15 s
         int perMessage = 2 * profile.socketsPerUser();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (System.nanoTime() < deadline && missing(deliveries, total, perMessage) > 0) {
+        while (System.nanoTime() < deadline && (unanswered(status, total) > 0 || missing(deliveries, status, total, perMessage, null) > 0)) {
             Thread.sleep(100);
         }
-        long lost = missing(deliveries, total, perMessage);
+        var lostSample = new ArrayList<String>();
+        long lost = missing(deliveries, status, total, perMessage, lostSample);
+        long acked = 0;
+        for (int i = 0; i < total; i++) {
+            acked += status.get(i) == 201 ? 1 : 0;
+        }
+        var anomalies = new ArrayList<String>();
+        errorKinds.forEach((kind, count) -> anomalies.add(count + " sends answered " + kind));
+        closes.forEach((reason, count) -> anomalies.add(count + " sockets closed by the server: " + reason));
+        if (!lostSample.isEmpty()) {
+            anomalies.add("lost (message#: deliveries of " + perMessage + "): " + String.join(", ", lostSample));
+        }
         open.forEach(WebSocket::close);
         var measured = total - warmupCount;
-        return new Result(profile, open.size(), connectTimes, total, acked.get(), errors.get(),
+        return new Result(profile, open.size(), connectTimes, total, acked, total - acked,
                 (long) measured * perMessage, latency.getTotalCount(), lost, duplicates.get(), latency,
-                sendSeconds, memoryBefore, memoryAfter);
+                sendSeconds, memoryBefore, memoryAfter, anomalies);
     }
 
-    private static long missing(AtomicIntegerArray deliveries, int total, int perMessage) {
+    private static int unanswered(AtomicIntegerArray status, int total) {
+        int waiting = 0;
+        for (int i = 0; i < total; i++) {
+            waiting += status.get(i) == 0 ? 1 : 0;
+        }
+        return waiting;
+    }
+
+    /** Deliveries still missing for acknowledged messages; the first 20 such messages go to {@code sample}. */
+    private static long missing(AtomicIntegerArray deliveries, AtomicIntegerArray status, int total, int perMessage,
+                                List<String> sample) {
         long missing = 0;
         for (int i = 0; i < total; i++) {
-            missing += Math.max(0, perMessage - deliveries.get(i));
+            int shortBy = status.get(i) == 201 ? Math.max(0, perMessage - deliveries.get(i)) : 0;
+            missing += shortBy;
+            if (shortBy > 0 && sample != null && sample.size() < 20) {
+                sample.add(i + ": " + deliveries.get(i));
+            }
         }
         return missing;
     }
@@ -199,12 +229,13 @@ public final class LoadRun {
         void frame(BitSet socketSeen, int messageIndex, long arrivedAtNanos);
     }
 
-    private List<WebSocket> connectAll(List<User> users, Histogram connectTimes, Arrival arrival) throws Exception {
+    private List<WebSocket> connectAll(List<User> users, Histogram connectTimes, Map<String, Integer> closes,
+                                       Arrival arrival) throws Exception {
         var open = new ArrayList<WebSocket>(profile.sockets());
         var batch = new ArrayList<Future<WebSocket>>();
         for (var user : users) {
             for (int s = 0; s < profile.socketsPerUser(); s++) {
-                batch.add(connect(user, connectTimes, arrival));
+                batch.add(connect(user, connectTimes, closes, arrival));
                 if (batch.size() == 200) {
                     open.addAll(await(batch));
                     batch.clear();
@@ -215,7 +246,8 @@ public final class LoadRun {
         return open;
     }
 
-    private Future<WebSocket> connect(User user, Histogram connectTimes, Arrival arrival) {
+    private Future<WebSocket> connect(User user, Histogram connectTimes, Map<String, Integer> closes,
+                                      Arrival arrival) {
         // an API client, not a browser: no Origin header (a browser's would have to be on the allowlist)
         var options = new WebSocketConnectOptions().setAbsoluteURI(profile.ws().toString()).setAllowOriginHeader(false)
                 .addHeader("Authorization", "Bearer " + user.token());
@@ -223,6 +255,11 @@ public final class LoadRun {
         return sockets.connect(options).map(socket -> {
             connectTimes.recordValue((System.nanoTime() - begun) / 1000);
             var seen = new BitSet();
+            socket.closeHandler(closed -> {
+                if (socket.closeStatusCode() != null) {
+                    closes.merge(socket.closeStatusCode() + " " + socket.closeReason(), 1, Integer::sum);
+                }
+            });
             socket.textMessageHandler(text -> {
                 long arrived = System.nanoTime();
                 int at = text.indexOf(MARK);

@@ -2,12 +2,14 @@ package io.goftgu.bench;
 
 import org.HdrHistogram.Histogram;
 
+import java.util.List;
 import java.util.Locale;
 
 /** What a run measured, printed as one table; a run passes when nothing was lost, duplicated or refused. */
 public record Result(Profile profile, int sockets, Histogram connectMicros, int sent, long acknowledged, long errors,
                      long expectedDeliveries, long measuredDeliveries, long lost, long duplicates,
-                     Histogram latencyMicros, long sendMillis, LoadRun.Memory before, LoadRun.Memory after) {
+                     Histogram latencyMicros, long sendMillis, LoadRun.Memory before, LoadRun.Memory after,
+                     List<String> anomalies) {
 
     public boolean ok() {
         return lost == 0 && duplicates == 0 && errors == 0 && acknowledged == sent;
@@ -40,6 +42,7 @@ public record Result(Profile profile, int sockets, Histogram connectMicros, int 
                     + String.format(Locale.ROOT, " (%.1f KiB per socket)",
                     (after.heapBytes() - before.heapBytes()) / 1024.0 / Math.max(1, sockets)));
         }
+        anomalies.forEach(anomaly -> row(rows, "anomaly", anomaly));
         row(rows, "verdict", ok() ? "PASS: nothing lost, duplicated or refused" : "FAIL");
         return rows.toString();
     }

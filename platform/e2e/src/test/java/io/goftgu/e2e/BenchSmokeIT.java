@@ -23,9 +23,12 @@ class BenchSmokeIT {
         try {
             var result = new LoadRun(vertx, profile).run();
             System.out.print(result.table());
+            if (!result.ok()) {
+                System.out.println(stack.serviceLogs(60));
+            }
+            assertEquals(0, result.errors(), "refused sends");
             assertEquals(0, result.lost(), "lost deliveries");
             assertEquals(0, result.duplicates(), "duplicated deliveries");
-            assertEquals(0, result.errors(), "refused sends");
             assertTrue(result.ok());
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().join();

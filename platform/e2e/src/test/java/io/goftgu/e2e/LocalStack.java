@@ -82,14 +82,19 @@ final class LocalStack implements AutoCloseable {
 
     /** The launcher's output and the tail of every service log, for a failure message. */
     private String describe(Path launcherLog) throws IOException {
-        var text = new StringBuilder(Files.readString(launcherLog));
+        return Files.readString(launcherLog) + serviceLogs(40);
+    }
+
+    /** The last {@code lines} lines of every service's log, for a failure message. */
+    String serviceLogs(int lines) throws IOException {
+        var text = new StringBuilder();
         var logs = home.resolve("logs");
         if (Files.isDirectory(logs)) {
             try (var files = Files.list(logs)) {
                 for (var file : files.sorted().toList()) {
-                    var lines = Files.readAllLines(file);
+                    var all = Files.readAllLines(file);
                     text.append("\n--- ").append(file.getFileName()).append('\n')
-                            .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
+                            .append(String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size())));
                 }
             }
         }

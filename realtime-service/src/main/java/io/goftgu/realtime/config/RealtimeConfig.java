@@ -63,10 +63,6 @@ public interface RealtimeConfig {
 
     interface Consumer {
 
-        /** Prefix of the consumer group id; each process adds a random suffix, so every replica reads every event. */
-        @WithDefault("goftgu-realtime-")
-        String groupPrefix();
-
         /** How long one poll waits for records before the loop goes round again. */
         @WithDefault("500ms")
         Duration pollTimeout();

@@ -24,7 +24,7 @@ public class EventConsumerReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("kafka-event-consumer")
                 .status(consumer.isAssigned())
-                .withData("group", consumer.groupId())
+                .withData("client", consumer.clientId())
                 .withData("partitions", consumer.assignedPartitions().size())
                 .build();
     }

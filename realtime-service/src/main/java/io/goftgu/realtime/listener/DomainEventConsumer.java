@@ -12,7 +12,6 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -21,7 +20,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.time.Duration;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +31,13 @@ import java.util.stream.Stream;
 /**
  * Reads the domain topics on a thread of its own and hands each event to {@link EventDelivery}.
  *
- * <p>Every replica must see every event, because each one delivers only to its own sockets (DESIGN.md §4): the
- * consumer group id is unique per process and the consumer starts at the end of each partition
- * ({@code auto.offset.reset=latest}); nothing is committed, since a socket that missed events catches up through
- * the owner's REST API ({@code after=<seq>}), never through a replay here.
+ * <p>Every replica must see every event, because each one delivers only to its own sockets (DESIGN.md §4). So the
+ * consumer joins no group: it assigns itself every partition of the topics and starts at their end. No group means
+ * no rebalance, and no rebalance means no moment where a partition's position is reset to "latest" and events in
+ * between are skipped. The positions live in this process: when Kafka is unreachable the client keeps retrying at
+ * the same offsets, and when the consumer is rebuilt after a failure it seeks back to where it stopped, so an outage
+ * delays events but skips none. Nothing is committed: a replica that restarts begins at the end, and its sockets
+ * (new ones) catch up through the owner's REST API ({@code after=<seq>}), never through a replay here.
  */
 @ApplicationScoped
 public class DomainEventConsumer {
@@ -49,7 +50,7 @@ public class DomainEventConsumer {
     private final EventDelivery delivery;
     private final AccessChanges accessChanges;
     private final MeterRegistry meters;
-    private final String groupId;
+    private final String clientId = "goftgu-realtime-" + UUID.randomUUID();
     private final Set<TopicPartition> assigned = ConcurrentHashMap.newKeySet();
 
     private volatile boolean running;
@@ -64,7 +65,6 @@ public class DomainEventConsumer {
         this.delivery = delivery;
         this.accessChanges = accessChanges;
         this.meters = meters;
-        this.groupId = this.config.groupPrefix() + UUID.randomUUID();
     }
 
     void start(@Observes StartupEvent startup) {
@@ -83,7 +83,7 @@ public class DomainEventConsumer {
         }
     }
 
-    /** Whether the group has handed this replica its partitions and their positions are fixed. */
+    /** Whether this replica has taken every partition of its topics and fixed their positions. */
     public boolean isAssigned() {
         return running && everAssigned && thread != null && thread.isAlive();
     }
@@ -92,26 +92,44 @@ public class DomainEventConsumer {
         return Set.copyOf(assigned);
     }
 
-    public String groupId() {
-        return groupId;
+    public String clientId() {
+        return clientId;
     }
 
     private void run() {
         var recent = new RecentEvents(config.dedupeWindow());
+        // the next offset to read per partition, kept across a rebuilt consumer
+        var positions = new HashMap<TopicPartition, Long>();
         while (running) {
             try (var kafka = new KafkaConsumer<String, byte[]>(consumerProperties())) {
                 consumer = kafka;
                 TopicSetup.ensure(kafkaConfig.get("bootstrap.servers"), TOPICS);
-                kafka.subscribe(TOPICS, new Positions(kafka));
+                var partitions = TOPICS.stream().flatMap(topic -> kafka.partitionsFor(topic).stream())
+                        .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                kafka.assign(partitions);
+                for (var partition : partitions) {
+                    var at = positions.get(partition);
+                    if (at != null) {
+                        kafka.seek(partition, at);
+                    } else {
+                        positions.put(partition, kafka.position(partition));
+                    }
+                }
+                assigned.addAll(partitions);
+                everAssigned = true;
+                Log.debugf("consumer %s reads %s", clientId, partitions);
                 while (running) {
-                    for (var record : kafka.poll(config.pollTimeout())) {
-                        handle(record, recent);
+                    var records = kafka.poll(config.pollTimeout());
+                    for (var partition : records.partitions()) {
+                        var batch = records.records(partition);
+                        batch.forEach(record -> handle(record, recent));
+                        positions.put(partition, batch.getLast().offset() + 1);
                     }
                 }
             } catch (WakeupException e) {
                 // stop() asked us to leave
             } catch (RuntimeException e) {
-                Log.errorf(e, "Kafka consumer %s failed; reconnecting in %s", groupId, config.retryBackoff());
+                Log.errorf(e, "Kafka consumer %s failed; reconnecting in %s", clientId, config.retryBackoff());
                 everAssigned = false;
                 assigned.clear();
                 pause(config.retryBackoff());
@@ -119,7 +137,7 @@ public class DomainEventConsumer {
                 consumer = null;
             }
         }
-        Log.infof("Kafka consumer %s stopped", groupId);
+        Log.infof("Kafka consumer %s stopped", clientId);
     }
 
     private void handle(ConsumerRecord<String, byte[]> record, RecentEvents recent) {
@@ -144,8 +162,8 @@ public class DomainEventConsumer {
 
     private Map<String, Object> consumerProperties() {
         var properties = new HashMap<>(kafkaConfig);
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId);
+        properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -158,33 +176,6 @@ public class DomainEventConsumer {
             Thread.sleep(duration);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Fixes each new partition's position at once, so that an event published after readiness is never skipped. */
-    private final class Positions implements ConsumerRebalanceListener {
-        private final KafkaConsumer<String, byte[]> kafka;
-
-        Positions(KafkaConsumer<String, byte[]> kafka) {
-            this.kafka = kafka;
-        }
-
-        @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            partitions.forEach(kafka::position);
-            assigned.addAll(partitions);
-            everAssigned = true;
-            Log.debugf("consumer %s assigned %s", groupId, partitions);
-        }
-
-        @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            assigned.removeAll(partitions);
-        }
-
-        @Override
-        public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            assigned.removeAll(partitions);
         }
     }
 }
