@@ -31,13 +31,11 @@ public class PresenceProjection {
     }
 
     void start(@Observes StartupEvent startup, EventSubscriber subscriber) {
-        subscriber.subscribe(CONSUMER, List.of(Topics.REALTIME_SIGNALS), this::apply);
+        subscriber.subscribe(CONSUMER, List.of(Topics.REALTIME_SIGNALS), EventTypes.Realtime.PRESENCE_CHANGED::equals,
+                this::apply);
     }
 
     void apply(EventEnvelope event) {
-        if (!EventTypes.Realtime.PRESENCE_CHANGED.equals(event.type())) {
-            return;
-        }
         var payload = event.payload();
         var status = payload.path("status").asText();
         if (!STATUSES.contains(status) || !payload.hasNonNull("userId")) {

@@ -82,7 +82,12 @@ public final class EventTypes {
         public static final String TYPING_CHANGED = "realtime.typing.changed";
         /** Typing in a support ticket (aggregate: the ticket). */
         public static final String TICKET_TYPING_CHANGED = "realtime.ticket-typing.changed";
+        /** A staff user's presence across all replicas, announced by one of them (aggregate: the user). */
         public static final String PRESENCE_CHANGED = "realtime.presence.changed";
+        /** What one replica holds: staff users with sockets on it and their status (aggregate: the replica). */
+        public static final String REPLICA_PRESENCE_REPORTED = "realtime.replica.presence-reported";
+        /** A replica's heartbeat; one that stops sending them is taken for dead (aggregate: the replica). */
+        public static final String REPLICA_ALIVE = "realtime.replica.alive";
 
         private Realtime() {
         }

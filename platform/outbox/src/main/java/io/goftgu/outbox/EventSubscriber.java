@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Runs a service's Kafka consumers: each event is handled in its own transaction together with its dedupe row
@@ -50,6 +51,15 @@ public class EventSubscriber {
      * first time the group runs.
      */
     public void subscribe(String consumerName, List<String> topics, Consumer<EventEnvelope> handler) {
+        subscribe(consumerName, topics, type -> true, handler);
+    }
+
+    /**
+     * Like {@link #subscribe(String, List, Consumer)}, for the events whose type {@code wanted} accepts; the others
+     * (heartbeats, typing on a shared topic) are passed over without a transaction.
+     */
+    public void subscribe(String consumerName, List<String> topics, Predicate<String> wanted,
+                          Consumer<EventEnvelope> handler) {
         var config = new HashMap<String, Object>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.get("bootstrap.servers"));
         config.put(ConsumerConfig.GROUP_ID_CONFIG, consumerName);
@@ -59,17 +69,18 @@ public class EventSubscriber {
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         var consumer = new KafkaConsumer<String, byte[]>(config);
         consumers.add(consumer);
-        Thread.ofPlatform().name("events-" + consumerName).daemon().start(() -> run(consumer, consumerName, topics, handler));
+        Thread.ofPlatform().name("events-" + consumerName).daemon()
+                .start(() -> run(consumer, consumerName, topics, wanted, handler));
     }
 
     private void run(KafkaConsumer<String, byte[]> consumer, String name, List<String> topics,
-                     Consumer<EventEnvelope> handler) {
+                     Predicate<String> wanted, Consumer<EventEnvelope> handler) {
         try (consumer) {
             while (running) {
                 try {
                     TopicSetup.ensure(kafka.get("bootstrap.servers"), topics);
                     consumer.subscribe(topics);
-                    consume(consumer, name, handler);
+                    consume(consumer, name, wanted, handler);
                 } catch (WakeupException e) {
                     return;
                 } catch (RuntimeException e) {
@@ -80,26 +91,42 @@ public class EventSubscriber {
         }
     }
 
-    private void consume(KafkaConsumer<String, byte[]> consumer, String name, Consumer<EventEnvelope> handler) {
+    /**
+     * Handles each polled record in order and commits the batch's offsets once. When a handler fails, every
+     * partition of the batch is put back at its first record not yet handled (the poll had moved them all past the
+     * batch), so the failed event is retried and nothing behind it is skipped.
+     */
+    private void consume(KafkaConsumer<String, byte[]> consumer, String name, Predicate<String> wanted,
+                         Consumer<EventEnvelope> handler) {
         while (running) {
-            for (var record : consumer.poll(Duration.ofMillis(500))) {
+            var records = consumer.poll(Duration.ofMillis(500));
+            var handled = new HashMap<TopicPartition, OffsetAndMetadata>();
+            for (var record : records) {
                 var partition = new TopicPartition(record.topic(), record.partition());
                 try {
                     var event = EventJson.read(record.value());
-                    QuarkusTransaction.requiringNew().run(() -> {
-                        if (processed.firstDelivery(name, event.id())) {
-                            handler.accept(event);
-                        }
-                    });
+                    if (wanted.test(event.type())) {
+                        QuarkusTransaction.requiringNew().run(() -> {
+                            if (processed.firstDelivery(name, event.id())) {
+                                handler.accept(event);
+                            }
+                        });
+                    }
                 } catch (UncheckedIOException e) {
                     Log.errorf("%s: skipping a record of %s that is not an event: %s", name, partition, e.getMessage());
                 } catch (RuntimeException e) {
                     Log.errorf(e, "%s: handling %s@%d failed, retrying", name, partition, record.offset());
-                    consumer.seek(partition, record.offset());
+                    for (var polled : records.partitions()) {
+                        var done = handled.get(polled);
+                        consumer.seek(polled, done != null ? done.offset() : records.records(polled).getFirst().offset());
+                    }
                     sleep(RETRY_PAUSE);
                     break;
                 }
-                consumer.commitSync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)));
+                handled.put(partition, new OffsetAndMetadata(record.offset() + 1));
+            }
+            if (!handled.isEmpty()) {
+                consumer.commitSync(handled);
             }
         }
     }

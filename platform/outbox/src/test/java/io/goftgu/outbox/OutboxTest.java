@@ -146,6 +146,43 @@ class OutboxTest {
         assertFalse(QuarkusTransaction.requiringNew().call(() -> processed.firstDelivery(consumer, envelope.id())));
     }
 
+    @Test
+    void aFailedEventIsRetriedWithoutSkippingWhatCameBehindItAndUnwantedTypesArePassedOver() throws Exception {
+        var aggregates = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        var handled = new CopyOnWriteArrayList<UUID>();
+        var failOnce = new java.util.concurrent.atomic.AtomicBoolean(true);
+        subscriber.subscribe("outbox-test-" + UUID.randomUUID(), List.of(Topics.INTERNAL_CHAT),
+                EventTypes.InternalChat.MESSAGE_CREATED::equals, e -> {
+                    if (!aggregates.contains(e.aggregateId())) {
+                        return;
+                    }
+                    if (e.sequence() == 3 && failOnce.getAndSet(false)) {
+                        throw new IllegalStateException("the database blinked");
+                    }
+                    handled.add(e.id());
+                });
+        // one transaction: the records reach the consumer together, in one poll, over several partitions
+        var published = QuarkusTransaction.requiringNew().call(() -> {
+            var ids = new ArrayList<UUID>();
+            for (int i = 1; i <= 5; i++) {
+                for (var aggregate : aggregates) {
+                    ids.add(outbox.add(event(aggregate, i)).id());
+                }
+            }
+            outbox.add(new NewEvent(EventTypes.InternalChat.ROOM_CREATED, WORKSPACE, aggregates.getFirst(),
+                    Actor.SYSTEM, Audience.NOBODY, Map.of()));
+            return ids;
+        });
+        var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (handled.size() < published.size() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(500);
+        assertFalse(failOnce.get(), "the handler failed once");
+        assertEquals(Set.copyOf(published), Set.copyOf(handled), "every wanted event, none skipped");
+        assertEquals(published.size(), handled.size(), "each once");
+    }
+
     private void awaitEmptyOutbox() {
         var deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {

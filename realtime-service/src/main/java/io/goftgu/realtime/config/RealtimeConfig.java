@@ -58,6 +58,20 @@ public interface RealtimeConfig {
         Duration idleTimeout();
     }
 
+    /** Presence across replicas ({@link io.goftgu.realtime.signals.Presence}). */
+    Presence presence();
+
+    interface Presence {
+
+        /** How often a replica reports what it holds and that it is alive. */
+        @WithDefault("2s")
+        Duration heartbeatInterval();
+
+        /** A replica without a heartbeat for this long is taken for dead, and its users for offline. */
+        @WithDefault("6s")
+        Duration replicaTimeout();
+    }
+
     /** The Kafka consumer that feeds the sockets. */
     Consumer consumer();
 

@@ -4,6 +4,7 @@ import io.goftgu.events.EventJson;
 import io.goftgu.events.TopicSetup;
 import io.goftgu.events.Topics;
 import io.goftgu.realtime.config.RealtimeConfig;
+import io.goftgu.realtime.signals.Presence;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -49,6 +50,7 @@ public class DomainEventConsumer {
     private final Map<String, Object> kafkaConfig;
     private final EventDelivery delivery;
     private final AccessChanges accessChanges;
+    private final Presence presence;
     private final MeterRegistry meters;
     private final String clientId = "goftgu-realtime-" + UUID.randomUUID();
     private final Set<TopicPartition> assigned = ConcurrentHashMap.newKeySet();
@@ -59,11 +61,12 @@ public class DomainEventConsumer {
     private Thread thread;
 
     DomainEventConsumer(RealtimeConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-                        EventDelivery delivery, AccessChanges accessChanges, MeterRegistry meters) {
+                        EventDelivery delivery, AccessChanges accessChanges, Presence presence, MeterRegistry meters) {
         this.config = config.consumer();
         this.kafkaConfig = kafkaConfig;
         this.delivery = delivery;
         this.accessChanges = accessChanges;
+        this.presence = presence;
         this.meters = meters;
     }
 
@@ -148,6 +151,7 @@ public class DomainEventConsumer {
                 return;
             }
             accessChanges.apply(event);
+            presence.observe(event);
             count(delivery.deliver(event) > 0 ? "delivered" : "no-recipient");
         } catch (RuntimeException e) {
             // one bad record must not stop the stream for everybody

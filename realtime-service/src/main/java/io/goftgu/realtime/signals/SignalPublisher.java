@@ -44,10 +44,10 @@ public class SignalPublisher {
         producer = new KafkaProducer<>(config);
     }
 
-    public void publish(String type, UUID workspaceId, UUID aggregateId, UUID actor, Audience audience,
+    public void publish(String type, UUID workspaceId, UUID aggregateId, Actor actor, Audience audience,
                         Object payload) {
         var event = new EventEnvelope(UUID.randomUUID(), type, 1, workspaceId, aggregateId,
-                sequence.incrementAndGet(), Instant.now(), Actor.user(actor), audience, EventJson.toPayload(payload));
+                sequence.incrementAndGet(), Instant.now(), actor, audience, EventJson.toPayload(payload));
         producer.send(new ProducerRecord<>(Topics.REALTIME_SIGNALS, aggregateId.toString(), EventJson.write(event)),
                 (metadata, failure) -> {
                     if (failure != null) {

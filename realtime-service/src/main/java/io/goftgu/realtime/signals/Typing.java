@@ -1,6 +1,7 @@
 package io.goftgu.realtime.signals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.goftgu.events.Actor;
 import io.goftgu.events.Audience;
 import io.goftgu.events.EventTypes;
 import io.goftgu.realtime.client.OwnerApis;
@@ -159,6 +160,6 @@ public class Typing {
         payload.put("userId", key.userId());
         payload.put("isTyping", isTyping);
         var type = key.place() == Place.ROOM ? EventTypes.Realtime.TYPING_CHANGED : EventTypes.Realtime.TICKET_TYPING_CHANGED;
-        signals.publish(type, typist.workspaceId(), key.id(), key.userId(), typist.audience(), payload);
+        signals.publish(type, typist.workspaceId(), key.id(), Actor.user(key.userId()), typist.audience(), payload);
     }
 }

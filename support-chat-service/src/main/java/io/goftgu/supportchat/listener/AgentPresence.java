@@ -34,13 +34,11 @@ public class AgentPresence {
     }
 
     void start(@Observes StartupEvent startup, EventSubscriber subscriber) {
-        subscriber.subscribe(CONSUMER, List.of(Topics.REALTIME_SIGNALS), this::apply);
+        subscriber.subscribe(CONSUMER, List.of(Topics.REALTIME_SIGNALS), EventTypes.Realtime.PRESENCE_CHANGED::equals,
+                this::apply);
     }
 
     void apply(EventEnvelope event) {
-        if (!EventTypes.Realtime.PRESENCE_CHANGED.equals(event.type())) {
-            return;
-        }
         var p = event.payload();
         var status = p.path("status").asText();
         if (!STATUSES.contains(status) || !p.hasNonNull("userId")) {
