@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 final class LocalStack implements AutoCloseable {
 
     static final int PORT_OFFSET = 1000;
+    /** Two realtime-service replicas behind the gateway, as in production: every test crosses replicas. */
+    static final int REALTIME_REPLICAS = 2;
 
     private static LocalStack shared;
 
@@ -52,6 +54,23 @@ final class LocalStack implements AutoCloseable {
         return "ws://127.0.0.1:" + (8080 + PORT_OFFSET) + "/ws";
     }
 
+    /** Replica {@code n} (1-based) of realtime-service, directly, for tests about the replicas themselves. */
+    String realtimeWs(int n) {
+        return "ws://127.0.0.1:" + (8083 + n + PORT_OFFSET) + "/ws";
+    }
+
+    /** {@code kill -9} of one service process, as a crashed machine would. */
+    void kill(String service) throws IOException {
+        var pid = Long.parseLong(Files.readString(home.resolve("run").resolve(service + ".pid")).strip());
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        ProcessHandle.of(pid).ifPresent(process -> process.onExit().join());
+    }
+
+    /** {@code ./goftgu up} again: starts whatever is not running. */
+    void restart() throws IOException {
+        run(Duration.ofMinutes(3), "up");
+    }
+
     String origin() {
         return "http://localhost:" + (8080 + PORT_OFFSET);
     }
@@ -65,6 +84,7 @@ final class LocalStack implements AutoCloseable {
         builder.environment().put("GOFTGU_HOME", home.toString());
         builder.environment().put("GOFTGU_PORT_OFFSET", Integer.toString(PORT_OFFSET));
         builder.environment().put("GOFTGU_DEMO", "0");
+        builder.environment().put("GOFTGU_REALTIME_REPLICAS", Integer.toString(REALTIME_REPLICAS));
         var process = builder.start();
         try {
             if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {

@@ -33,7 +33,8 @@ import java.util.UUID;
  * <p>Each replica reports what it holds on {@code realtime.signals}: a change at once, and every
  * {@code heartbeat-interval} its whole holding per workspace plus a heartbeat. Every replica builds the same
  * {@link PresenceDirectory} from those reports (its own included, as they come back from Kafka); a replica whose
- * heartbeats stop for {@code replica-timeout} is dropped with its users. One replica, the live one with the lowest
+ * heartbeats stop for {@code replica-timeout} is dropped with its users, unless this replica's own heartbeats stopped
+ * coming back too (then Kafka is away, and nobody is dropped for the silence). One replica, the live one with the lowest
  * id, turns the directory into {@code realtime.presence.changed} announcements, comparing it with what was
  * announced last, so every change is announced once however many replicas saw it, and a leader that dies is
  * replaced by the next without losing a change. The announcements reach staff sockets (batched) and the services
@@ -54,7 +55,8 @@ public class Presence {
 
     private final SignalPublisher signals;
     private final UUID replicaId = UUID.randomUUID();
-    private final long startedAtNanos = System.nanoTime();
+    /** Since when this replica's own heartbeats come back (-1: they do not): what it hears is complete after a timeout. */
+    private long hearingSinceNanos = -1;
     private final long replicaTimeoutNanos;
     private final PresenceDirectory directory;
     private final Map<UUID, Held> held = new HashMap<>();
@@ -171,6 +173,17 @@ public class Presence {
                 alive);
 
         var now = System.nanoTime();
+        if (!directory.isLive(replicaId, now)) {
+            // this replica's own heartbeats are not coming back: Kafka is away, and silence proves nothing of others
+            hearingSinceNanos = -1;
+            return;
+        }
+        if (hearingSinceNanos < 0) {
+            hearingSinceNanos = now;
+        }
+        if (!hearsEveryone(now)) {
+            return;
+        }
         var expired = directory.expire(now);
         var everyone = new HashSet<>(expired);
         everyone.addAll(directory.present());
@@ -180,8 +193,7 @@ public class Presence {
 
     /** Announces, if this replica leads, each of {@code keys} whose status differs from what was last announced. */
     private void reconcile(Collection<Key> keys, long now) {
-        // a replica that just started has not heard every other replica's holding yet: it does not lead
-        if (now - startedAtNanos < replicaTimeoutNanos || !directory.leader(replicaId, now).equals(replicaId)) {
+        if (!hearsEveryone(now) || !directory.leader(replicaId, now).equals(replicaId)) {
             return;
         }
         for (var key : keys) {
@@ -195,6 +207,14 @@ public class Presence {
                 announce(key, entry.status(), null);
             }
         }
+    }
+
+    /**
+     * Whether this replica has heard its own heartbeats for a whole timeout, so every live replica's too. One that
+     * just started, or that Kafka was away from, has not yet: it neither drops replicas nor leads.
+     */
+    private boolean hearsEveryone(long now) {
+        return hearingSinceNanos >= 0 && now - hearingSinceNanos >= replicaTimeoutNanos;
     }
 
     /** A status chosen on another replica's tab, later than this replica's, becomes this replica's too. */

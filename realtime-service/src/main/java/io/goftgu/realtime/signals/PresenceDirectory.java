@@ -108,6 +108,12 @@ final class PresenceDirectory {
         return keys;
     }
 
+    /** Whether {@code replica}'s last heartbeat is recent. */
+    boolean isLive(UUID replica, long nowNanos) {
+        var state = replicas.get(replica);
+        return state != null && nowNanos - state.aliveAtNanos <= replicaTimeoutNanos;
+    }
+
     /** The live replica with the lowest id, {@code self} included: the one that announces presence changes. */
     UUID leader(UUID self, long nowNanos) {
         var lowest = self;

@@ -38,6 +38,9 @@ public class SignalPublisher {
         config.put(ProducerConfig.ACKS_CONFIG, "1");
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 2_000);
+        // a signal older than a few seconds is wrong (typing long over, presence superseded): give up, don't queue
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 4_000);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 5_000);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "goftgu-realtime-signals");
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
