@@ -4,8 +4,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 
 /**
- * {@code java -jar bench/target/goftgu-bench.jar [standard|smoke] [--field=value ...]} against a running stack
- * ({@code ./goftgu up}); prints one table and exits non-zero when anything was lost or duplicated.
+ * {@code java -jar bench/target/goftgu-bench.jar [standard|smoke|fault] [--field=value ...]} against a running stack
+ * ({@code ./goftgu up}; the fault run needs two realtime replicas and is started by {@code ./goftgu bench fault});
+ * prints one table and exits non-zero when anything was lost or duplicated.
  */
 public final class Bench {
 
@@ -19,6 +20,15 @@ public final class Bench {
                 .setLevel(java.util.logging.Level.SEVERE);
         var vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
         try {
+            if (profile.name().equals("fault")) {
+                var script = System.getenv("GOFTGU_SCRIPT");
+                if (script == null) {
+                    throw new IllegalStateException("the fault run drives the stack with ./goftgu: run ./goftgu bench fault");
+                }
+                var outcome = new FaultRun(vertx, profile, java.nio.file.Path.of(script)).run();
+                System.out.print(outcome.table());
+                System.exit(outcome.ok() ? 0 : 1);
+            }
             var result = new LoadRun(vertx, profile).run();
             System.out.print(result.table());
             System.exit(result.ok() ? 0 : 1);

@@ -2,15 +2,8 @@ package io.goftgu.bench;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.WebSocket;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
-import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -23,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,36 +28,19 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class LoadRun {
 
-    private static final String PASSWORD = "bench-password-42";
-    private static final String MARK = "bench:";
+    static final String MARK = "bench:";
 
-    private final Vertx vertx;
     private final Profile profile;
-    private final HttpClient http;
-    private final WebSocketClient sockets;
-
-    private record User(String id, String token) {
-    }
-
-    private record Answer(int status, Buffer body) {
-        JsonObject json() {
-            return body.length() == 0 ? new JsonObject() : body.toJsonObject();
-        }
-    }
+    private final BenchClient client;
 
     public LoadRun(Vertx vertx, Profile profile) {
-        this.vertx = vertx;
         this.profile = profile;
-        this.http = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(64).setKeepAlive(true)
-                .setDefaultHost(profile.gateway().getHost()).setDefaultPort(profile.gateway().getPort()));
-        this.sockets = vertx.createWebSocketClient(new WebSocketClientOptions()
-                .setMaxConnections(profile.sockets() + 100).setConnectTimeout(30_000)
-                .setTryUsePerMessageCompression(false).setMaxMessageSize(1 << 20));
+        this.client = new BenchClient(vertx, profile);
     }
 
     public Result run() throws Exception {
-        var users = createUsers();
-        var rooms = openRooms(users);
+        var users = client.createUsers();
+        var rooms = client.openRooms(users);
         var memoryBefore = Memory.of(profile);
 
         int maxMessages = (int) (profile.rate() * (profile.warmup().toMillis() + profile.duration().toMillis()) / 1000) + 10;
@@ -110,7 +85,7 @@ public final class LoadRun {
             var message = new JsonObject().put("roomId", room).put("body", MARK + i)
                     .put("clientMessageId", UUID.randomUUID().toString());
             int index = i;
-            call(HttpMethod.POST, "/api/internal-chat/messages", sender.token(), message).onComplete(answer -> {
+            client.call(HttpMethod.POST, "/api/internal-chat/messages", sender.token(), message).onComplete(answer -> {
                 int code = answer.succeeded() ? answer.result().status() : -1;
                 status.set(index, code);
                 if (code != 201) {
@@ -179,67 +154,11 @@ public final class LoadRun {
         return missing;
     }
 
-    /** A fresh workspace: its owner signs up, creates the staff, and every one logs in. */
-    private List<User> createUsers() throws Exception {
-        var slug = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-        expect(201, call(HttpMethod.POST, "/api/workspaces", null, new JsonObject().put("name", "Bench " + slug)
-                .put("slug", slug).put("ownerName", "Bench owner").put("ownerEmail", "owner@" + slug + ".bench")
-                .put("ownerPassword", PASSWORD)));
-        var owner = login(slug, "owner@" + slug + ".bench");
-        var pool = Executors.newFixedThreadPool(8);
-        try {
-            var futures = new ArrayList<java.util.concurrent.Future<User>>();
-            for (int i = 0; i < profile.users(); i++) {
-                var email = "user" + i + "@" + slug + ".bench";
-                futures.add(pool.submit(() -> {
-                    expect(201, call(HttpMethod.POST, "/api/workspace/users", owner.token(), new JsonObject()
-                            .put("name", "Bench " + email).put("email", email).put("password", PASSWORD)
-                            .put("role", "ADMIN")));
-                    return login(slug, email);
-                }));
-            }
-            var users = new ArrayList<User>();
-            for (var future : futures) {
-                users.add(future.get());
-            }
-            return users;
-        } finally {
-            pool.shutdown();
-        }
-    }
-
-    /** Pairs users into direct rooms, once internal chat's contacts know them all. */
-    private List<String> openRooms(List<User> users) throws Exception {
-        var last = users.getLast();
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (true) {
-            var contacts = expect(200, call(HttpMethod.GET, "/api/internal-chat/contacts?search=" + "user"
-                    + (users.size() - 1) + "@", users.getFirst().token(), null)).json().getJsonArray("users");
-            if (contacts.stream().anyMatch(c -> last.id().equals(((JsonObject) c).getString("id")))) {
-                break;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("internal chat never learned the bench users");
-            }
-            Thread.sleep(200);
-        }
-        var rooms = new ArrayList<String>();
-        for (int i = 0; i + 1 < users.size(); i += 2) {
-            var answer = call(HttpMethod.POST, "/api/internal-chat/rooms?type=direct", users.get(i).token(),
-                    new JsonObject().put("userId", users.get(i + 1).id())).toCompletionStage().toCompletableFuture().get();
-            if (answer.status() / 100 != 2) {
-                throw new IllegalStateException("opening a room failed: " + answer.status() + " " + answer.body());
-            }
-            rooms.add(answer.json().getString("id"));
-        }
-        return rooms;
-    }
-
     interface Arrival {
         void frame(BitSet socketSeen, int messageIndex, long arrivedAtNanos);
     }
 
-    private List<WebSocket> connectAll(List<User> users, Histogram connectTimes, Map<String, Integer> closes,
+    private List<WebSocket> connectAll(List<BenchClient.User> users, Histogram connectTimes, Map<String, Integer> closes,
                                        Arrival arrival) throws Exception {
         var open = new ArrayList<WebSocket>(profile.sockets());
         var batch = new ArrayList<Future<WebSocket>>();
@@ -256,13 +175,10 @@ public final class LoadRun {
         return open;
     }
 
-    private Future<WebSocket> connect(User user, Histogram connectTimes, Map<String, Integer> closes,
+    private Future<WebSocket> connect(BenchClient.User user, Histogram connectTimes, Map<String, Integer> closes,
                                       Arrival arrival) {
-        // an API client, not a browser: no Origin header (a browser's would have to be on the allowlist)
-        var options = new WebSocketConnectOptions().setAbsoluteURI(profile.ws().toString()).setAllowOriginHeader(false)
-                .addHeader("Authorization", "Bearer " + user.token());
         long begun = System.nanoTime();
-        return sockets.connect(options).map(socket -> {
+        return client.connect(user).map(socket -> {
             connectTimes.recordValue((System.nanoTime() - begun) / 1000);
             var seen = new BitSet();
             socket.closeHandler(closed -> {
@@ -272,51 +188,34 @@ public final class LoadRun {
             });
             socket.textMessageHandler(text -> {
                 long arrived = System.nanoTime();
-                int at = text.indexOf(MARK);
-                if (at < 0 || !text.contains("\"type\":\"internal-chat:message\"")) {
-                    return;
+                int index = messageIndex(text);
+                if (index >= 0 && text.contains("\"type\":\"internal-chat:message\"")) {
+                    arrival.frame(seen, index, arrived);
                 }
-                int end = at + MARK.length();
-                while (end < text.length() && Character.isDigit(text.charAt(end))) {
-                    end++;
-                }
-                arrival.frame(seen, Integer.parseInt(text.substring(at + MARK.length(), end)), arrived);
             });
             return socket;
         });
     }
 
-    private static <T> List<T> await(List<Future<T>> futures) throws ExecutionException, InterruptedException {
+    /** The number a benchmark message carries in its body ({@code bench:<n>}), or -1. */
+    static int messageIndex(String text) {
+        int at = text.indexOf(MARK);
+        if (at < 0) {
+            return -1;
+        }
+        int end = at + MARK.length();
+        while (end < text.length() && Character.isDigit(text.charAt(end))) {
+            end++;
+        }
+        return end == at + MARK.length() ? -1 : Integer.parseInt(text.substring(at + MARK.length(), end));
+    }
+
+    static <T> List<T> await(List<Future<T>> futures) throws ExecutionException, InterruptedException {
         var all = new ArrayList<T>();
         for (var future : futures) {
             all.add(future.toCompletionStage().toCompletableFuture().get());
         }
         return all;
-    }
-
-    private User login(String slug, String email) throws Exception {
-        var json = expect(200, call(HttpMethod.POST, "/api/auth/login", null, new JsonObject().put("workspace", slug)
-                .put("email", email).put("password", PASSWORD))).json();
-        return new User(json.getJsonObject("user").getString("id"), json.getString("accessToken"));
-    }
-
-    private Future<Answer> call(HttpMethod method, String path, String token, JsonObject body) {
-        var options = new RequestOptions().setMethod(method).setURI(path).setTimeout(30_000)
-                .putHeader("Content-Type", "application/json");
-        if (token != null) {
-            options.putHeader("Authorization", "Bearer " + token);
-        }
-        return http.request(options)
-                .compose(request -> body == null ? request.send() : request.send(body.toBuffer()))
-                .compose(response -> response.body().map(buffer -> new Answer(response.statusCode(), buffer)));
-    }
-
-    private static Answer expect(int status, Future<Answer> call) throws Exception {
-        var answer = call.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        if (answer.status() != status) {
-            throw new IllegalStateException("expected " + status + ", got " + answer.status() + ": " + answer.body());
-        }
-        return answer;
     }
 
     /** realtime-service's resident memory (from its pid file) and heap in use (from its metrics), when reachable. */

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * What one benchmark run does. {@code standard} fits a 2-core machine running the whole stack in under five
- * minutes; {@code smoke} is the 20-second run CI makes; any field can be overridden with {@code --name=value}.
+ * minutes; {@code smoke} is the 20-second run CI makes; {@code fault} is {@link FaultRun}'s; any field can be overridden with {@code --name=value}.
  *
  * @param gateway        REST goes here (sign-up, users, login, rooms, message sends)
  * @param ws             sockets connect here: the gateway's {@code /ws}, or realtime-service's directly as the
@@ -35,6 +35,12 @@ public record Profile(String name, URI gateway, URI ws, int users, int socketsPe
                 20, 2, 20, Duration.ofSeconds(2), Duration.ofSeconds(18), null, null);
     }
 
+    /** {@link FaultRun}: sockets through the gateway, which moves them to the live replica. */
+    public static Profile fault() {
+        return new Profile("fault", URI.create("http://127.0.0.1:8080"), URI.create("ws://127.0.0.1:8080/ws"),
+                100, 2, 40, Duration.ZERO, Duration.ofSeconds(90), null, null);
+    }
+
     /** The fan-out: sockets that receive each message besides the sender's own. */
     public int fanOut() {
         return socketsPerUser;
@@ -51,11 +57,13 @@ public record Profile(String name, URI gateway, URI ws, int users, int socketsPe
         for (var arg : args) {
             if (arg.equals("smoke")) {
                 base = smoke();
+            } else if (arg.equals("fault")) {
+                base = fault();
             } else if (arg.startsWith("--") && arg.contains("=")) {
                 overrides.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
             } else if (!arg.equals("standard")) {
                 throw new IllegalArgumentException("unknown argument " + arg
-                        + " (profiles: standard, smoke; overrides: --gateway= --ws= --users= --sockets-per-user="
+                        + " (profiles: standard, smoke, fault; overrides: --gateway= --ws= --users= --sockets-per-user="
                         + " --rate= --warmup= --duration= --realtime-pid= --realtime-url=)");
             }
         }

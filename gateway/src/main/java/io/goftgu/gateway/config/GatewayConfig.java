@@ -95,24 +95,41 @@ public interface GatewayConfig {
         Optional<Boolean> secure();
     }
 
+    /**
+     * Where each service is: its base URL, or its replicas' base URLs separated by commas (all http or all https).
+     * Requests take the replicas in turn; one that cannot be connected to is tried last for 5 s and the request moves
+     * on to the next ({@code proxy/Upstreams}).
+     */
     interface Routes {
-        /** Base URL of internal-chat-service, serving /api/internal-chat (GOFTGU_INTERNAL_CHAT_URL). */
+        /**
+         * Base URL of internal-chat-service, serving /api/internal-chat, or its replicas' URLs separated by commas
+         * (GOFTGU_INTERNAL_CHAT_URL).
+         */
         @WithDefault("http://localhost:8081")
         String internalChat();
 
-        /** Base URL of support-chat-service, serving /api/support-chat (GOFTGU_SUPPORT_CHAT_URL). */
+        /**
+         * Base URL of support-chat-service, serving /api/support-chat and the internal API the public endpoints call,
+         * or its replicas' URLs separated by commas (GOFTGU_SUPPORT_CHAT_URL).
+         */
         @WithDefault("http://localhost:8082")
         String supportChat();
 
-        /** Base URL of support-info-service, serving /api/support-info (GOFTGU_SUPPORT_INFO_URL). */
+        /**
+         * Base URL of support-info-service, serving /api/support-info, or its replicas' URLs separated by commas
+         * (GOFTGU_SUPPORT_INFO_URL).
+         */
         @WithDefault("http://localhost:8083")
         String supportInfo();
 
-        /** Base URL of realtime-service, serving the /ws WebSocket (GOFTGU_REALTIME_URL). */
+        /**
+         * Base URL of realtime-service, serving the /ws WebSocket, or its replicas' URLs separated by commas
+         * (GOFTGU_REALTIME_URL).
+         */
         @WithDefault("http://localhost:8084")
         String realtime();
 
-        /** How long connecting to a service may take before the caller gets 502. */
+        /** How long connecting to a replica may take before the next is tried; with none left, the caller gets 502. */
         @WithDefault("5s")
         Duration connectTimeout();
     }

@@ -8,19 +8,21 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * Routes {@code /api/internal-chat}, {@code /api/support-chat}, {@code /api/support-info} and the {@code /ws}
- * WebSocket to their services with Vert.x's reverse proxy: bodies stream both ways, nothing is buffered. Before a
- * request leaves, identity headers a client might forge are removed (services trust only the token) and the
+ * WebSocket to their services with Vert.x's reverse proxy: bodies stream both ways, nothing is buffered. A route may
+ * name several replicas of its service; {@link Upstreams} picks one per request and skips those that are down.
+ * Before a request leaves, identity headers a client might forge are removed (services trust only the token) and the
  * {@code X-Forwarded-*} headers are set from what the gateway saw. The caller's token goes along as it came, or as
  * {@link io.goftgu.gateway.edge.EdgeFilter} turned the session cookie into one.
  */
@@ -57,17 +59,9 @@ public class ServiceRoutes {
     }
 
     private void register(Router router, Vertx vertx, Route route) {
-        var target = URI.create(route.target());
-        var https = "https".equalsIgnoreCase(target.getScheme());
-        var port = target.getPort() != -1 ? target.getPort() : https ? 443 : 80;
-        var client = vertx.createHttpClient(new HttpClientOptions()
-                .setSsl(https)
-                .setConnectTimeout((int) config.connectTimeout().toMillis())
-                .setMaxPoolSize(200)
-                .setKeepAlive(true));
-        var proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(route.webSocket()), client)
-                .origin(port, target.getHost())
-                .addInterceptor(errors.forService(route.prefix()));
+        var upstreams = Upstreams.parse(route.prefix(), route.target());
+        var proxy = proxy(vertx, upstreams, route.webSocket(), config.connectTimeout(),
+                errors.forService(route.prefix()));
         router.routeWithRegex("^" + Pattern.quote(route.prefix()) + "(/.*)?$")
                 .order(EdgeRoutes.SERVICES)
                 .handler(context -> {
@@ -78,7 +72,20 @@ public class ServiceRoutes {
                     prepare(context.request());
                     proxy.handle(context.request());
                 });
-        Log.infof("routing %s to %s://%s:%d", route.prefix(), https ? "https" : "http", target.getHost(), port);
+        Log.infof("routing %s to %s", route.prefix(), upstreams);
+    }
+
+    /** One route's reverse proxy: its own client (TLS or not, as the upstreams' scheme says) and connection pools. */
+    static HttpProxy proxy(Vertx vertx, Upstreams upstreams, boolean webSocket, Duration connectTimeout,
+                           ProxyInterceptor errors) {
+        var client = vertx.createHttpClient(new HttpClientOptions()
+                .setSsl(upstreams.https())
+                .setConnectTimeout((int) connectTimeout.toMillis())
+                .setMaxPoolSize(200)
+                .setKeepAlive(true));
+        return HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(webSocket), client)
+                .origin(upstreams)
+                .addInterceptor(errors);
     }
 
     static void prepare(HttpServerRequest request) {

@@ -30,8 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Routing to the services, against {@link io.goftgu.gateway.support.FakeService}, a real Vert.x HTTP and WebSocket
  * server that answers with what reached it: paths go to the right service unchanged, forged identity headers are
  * dropped, {@code X-Request-Id} travels both ways, the session cookie becomes a bearer token, a request body reaches
- * the service while the client is still sending it, a WebSocket upgrade passes with its Origin and cookies, and a
- * service that is down is a 502 problem.
+ * the service while the client is still sending it, a WebSocket upgrade passes with its Origin and cookies, a dead
+ * replica listed first is skipped, and a service that is down is a 502 problem.
  */
 @QuarkusTest
 class ServiceRoutesTest extends GatewayTest {
@@ -168,6 +168,21 @@ class ServiceRoutesTest extends GatewayTest {
             socket.send("{\"type\":\"ping\"}");
             var echo = socket.awaitType("echo", Duration.ofSeconds(10)).json();
             assertEquals("{\"type\":\"ping\"}", echo.get("text").asText());
+        }
+    }
+
+    @Test
+    void aDeadReplicaIsSkipped() {
+        // support chat and realtime list a dead replica before the live one (ServicesResource)
+        for (var i = 0; i < 4; i++) {
+            RestAssured.get("/api/support-chat/tickets").then().statusCode(200)
+                    .body("uri", equalTo("/api/support-chat/tickets"));
+        }
+        var uri = URI.create("ws://" + gateway.getHost() + ":" + gateway.getPort() + "/ws");
+        for (var i = 0; i < 2; i++) {
+            try (var socket = TestSocket.connect(uri, Map.of())) {
+                assertEquals("/ws", socket.awaitType("hello", Duration.ofSeconds(10)).json().get("path").asText());
+            }
         }
     }
 

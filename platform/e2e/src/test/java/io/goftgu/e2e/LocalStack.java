@@ -61,9 +61,7 @@ final class LocalStack implements AutoCloseable {
 
     /** {@code kill -9} of one service process, as a crashed machine would. */
     void kill(String service) throws IOException {
-        var pid = Long.parseLong(Files.readString(home.resolve("run").resolve(service + ".pid")).strip());
-        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-        ProcessHandle.of(pid).ifPresent(process -> process.onExit().join());
+        run(Duration.ofSeconds(30), "kill", service);
     }
 
     /** {@code ./goftgu up} again: starts whatever is not running. */

@@ -1,0 +1,287 @@
+package io.goftgu.bench;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The fault run: messages are sent at a steady rate while one of two realtime-service replicas is killed
+ * ({@code kill -9}) and started again, and then Kafka is killed for 30 s and started again. Every socket behaves as
+ * a real client does: when it is closed it reconnects through the gateway (which sends it to a live replica) and
+ * asks the REST API for the messages after the last seq it saw. In the end every acknowledged message must have
+ * reached every socket of its room, by push or by catch-up: acknowledged must equal delivered.
+ */
+public final class FaultRun {
+
+    /** One drill step, at a time after sending started: a {@code goftgu} command. */
+    record Step(Duration at, String... command) {
+    }
+
+    static final List<Step> STEPS = List.of(
+            new Step(Duration.ofSeconds(15), "kill", "realtime-service-2"),
+            new Step(Duration.ofSeconds(25), "up"),
+            new Step(Duration.ofSeconds(40), "kill", "kafka"),
+            new Step(Duration.ofSeconds(70), "up"));
+
+    private final Vertx vertx;
+    private final Profile profile;
+    private final BenchClient client;
+    private final Path goftgu;
+
+    public FaultRun(Vertx vertx, Profile profile, Path goftgu) {
+        this.vertx = vertx;
+        this.profile = profile;
+        this.client = new BenchClient(vertx, profile);
+        this.goftgu = goftgu;
+    }
+
+    /** One open tab of a user: reconnects when closed and catches up by seq, as the dashboard does. */
+    private final class Tab {
+        private final BenchClient.User user;
+        private final String roomId;
+        private final BitSet seen = new BitSet();
+        private long lastSeq;
+        private int pushed;
+        private int caughtUp;
+        private int reconnects;
+        private volatile boolean stopping;
+        private volatile WebSocket socket;
+        private volatile long lastDeliveryNanos;
+
+        Tab(BenchClient.User user, String roomId) {
+            this.user = user;
+            this.roomId = roomId;
+        }
+
+        void open() {
+            client.connect(user).onComplete(connected -> {
+                if (connected.failed()) {
+                    retry();
+                    return;
+                }
+                socket = connected.result();
+                socket.textMessageHandler(this::frame);
+                socket.closeHandler(closed -> retry());
+                catchUp(lastSeqNow());
+            });
+        }
+
+        private void retry() {
+            if (!stopping) {
+                synchronized (this) {
+                    reconnects++;
+                }
+                vertx.setTimer(1000, timer -> open());
+            }
+        }
+
+        private void frame(String text) {
+            if (!text.contains("\"type\":\"internal-chat:message\"")) {
+                return;
+            }
+            var data = new JsonObject(text).getJsonObject("data");
+            seen(data.getLong("seq"), LoadRun.messageIndex(data.getString("body", "")), true);
+        }
+
+        private void catchUp(long after) {
+            client.call(HttpMethod.GET, "/api/internal-chat/messages?roomId=" + roomId + "&after=" + after
+                    + "&limit=100", user.token(), null).onComplete(answer -> {
+                if (answer.failed() || answer.result().status() != 200) {
+                    // the client tries again on its next reconnect; the end of the run asks once more
+                    return;
+                }
+                var page = new JsonArray(answer.result().body());
+                long last = after;
+                for (int i = 0; i < page.size(); i++) {
+                    var message = page.getJsonObject(i);
+                    last = message.getLong("seq");
+                    seen(last, LoadRun.messageIndex(message.getString("body", "")), false);
+                }
+                if (page.size() == 100) {
+                    catchUp(last);
+                }
+            });
+        }
+
+        private synchronized void seen(long seq, int index, boolean byPush) {
+            lastSeq = Math.max(lastSeq, seq);
+            if (index < 0 || seen.get(index)) {
+                return;
+            }
+            seen.set(index);
+            lastDeliveryNanos = System.nanoTime();
+            if (byPush) {
+                pushed++;
+            } else {
+                caughtUp++;
+            }
+        }
+
+        private synchronized long lastSeqNow() {
+            return lastSeq;
+        }
+
+        synchronized boolean has(int index) {
+            return seen.get(index);
+        }
+
+        void close() {
+            stopping = true;
+            var current = socket;
+            if (current != null) {
+                current.close();
+            }
+        }
+    }
+
+    public record Outcome(boolean ok, String table) {
+    }
+
+    public Outcome run() throws Exception {
+        var users = client.createUsers();
+        var rooms = client.openRooms(users);
+        var tabsByRoom = new ArrayList<List<Tab>>();
+        var tabs = new ArrayList<Tab>();
+        for (int r = 0; r < rooms.size(); r++) {
+            var roomTabs = new ArrayList<Tab>();
+            for (var member : List.of(users.get(2 * r), users.get(2 * r + 1))) {
+                for (int s = 0; s < profile.socketsPerUser(); s++) {
+                    roomTabs.add(new Tab(member, rooms.get(r)));
+                }
+            }
+            tabsByRoom.add(roomTabs);
+            tabs.addAll(roomTabs);
+        }
+        tabs.forEach(Tab::open);
+        Thread.sleep(3000);
+
+        int total = (int) (profile.rate() * profile.duration().toSeconds());
+        var status = new AtomicIntegerArray(total);
+        var log = new StringBuilder();
+        var drills = Executors.newSingleThreadScheduledExecutor();
+        long start = System.nanoTime();
+        var kafkaBackAt = new AtomicLong();
+        for (var step : STEPS) {
+            drills.schedule(() -> {
+                long began = System.nanoTime();
+                var exit = goftgu(step.command());
+                if (step == STEPS.getLast()) {
+                    kafkaBackAt.set(System.nanoTime());
+                }
+                synchronized (log) {
+                    log.append(String.format(Locale.ROOT, "| %-40s | at %.1f s, took %.1f s, exit %d%n",
+                            "goftgu " + String.join(" ", step.command()), (began - start) / 1e9,
+                            (System.nanoTime() - began) / 1e9, exit));
+                }
+            }, step.at().toMillis(), TimeUnit.MILLISECONDS);
+        }
+        long period = TimeUnit.SECONDS.toNanos(1) / profile.rate();
+        for (int i = 0; i < total; i++) {
+            long wait = start + i * period - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            int r = i % rooms.size();
+            var sender = users.get(2 * r + (i / rooms.size()) % 2);
+            int index = i;
+            client.call(HttpMethod.POST, "/api/internal-chat/messages", sender.token(), new JsonObject()
+                    .put("roomId", rooms.get(r)).put("body", LoadRun.MARK + i)
+                    .put("clientMessageId", UUID.randomUUID().toString()))
+                    .onComplete(answer -> status.set(index, answer.succeeded() ? answer.result().status() : -1));
+        }
+        long sendEnded = System.nanoTime();
+        drills.shutdown();
+        drills.awaitTermination(5, TimeUnit.MINUTES);
+
+        // wait while deliveries keep coming; then every tab asks once more, as a client does when it comes back
+        long missing = awaitDeliveries(tabsByRoom, status, rooms.size(), Duration.ofSeconds(30));
+        long lastPush = tabs.stream().mapToLong(t -> t.lastDeliveryNanos).max().orElse(sendEnded);
+        if (missing > 0) {
+            tabs.forEach(tab -> tab.catchUp(0));
+            missing = awaitDeliveries(tabsByRoom, status, rooms.size(), Duration.ofSeconds(10));
+        }
+        tabs.forEach(Tab::close);
+
+        long acked = 0;
+        for (int i = 0; i < total; i++) {
+            acked += status.get(i) == 201 ? 1 : 0;
+        }
+        long expected = acked * tabsByRoom.getFirst().size();
+        long pushed = tabs.stream().mapToLong(t -> t.pushed).sum();
+        long caughtUp = tabs.stream().mapToLong(t -> t.caughtUp).sum();
+        long reconnects = tabs.stream().mapToLong(t -> t.reconnects).sum();
+        var table = new StringBuilder();
+        table.append(String.format(Locale.ROOT, "| %-40s | %d users, %d sockets through %s, %d msg/s for %d s%n",
+                "fault run", profile.users(), tabs.size(), profile.ws(), profile.rate(), profile.duration().toSeconds()));
+        table.append(log);
+        row(table, "messages sent / acknowledged", total + " / " + acked);
+        row(table, "deliveries expected (acked x sockets)", Long.toString(expected));
+        row(table, "delivered: pushed / caught up by seq", pushed + " / " + caughtUp);
+        row(table, "lost", Long.toString(missing));
+        row(table, "socket reconnects", Long.toString(reconnects));
+        row(table, "last push after Kafka came back", kafkaBackAt.get() == 0 ? "-"
+                : String.format(Locale.ROOT, "%.1f s", (lastPush - kafkaBackAt.get()) / 1e9));
+        row(table, "last push after sending ended", String.format(Locale.ROOT, "%.1f s", (lastPush - sendEnded) / 1e9));
+        row(table, "verdict", missing == 0 ? "PASS: acknowledged = delivered" : "FAIL");
+        return new Outcome(missing == 0, table.toString());
+    }
+
+    /** Deliveries still missing (acknowledged messages times their room's sockets); waits while the number drops. */
+    private static long awaitDeliveries(List<List<Tab>> tabsByRoom, AtomicIntegerArray status, int rooms,
+                                        Duration quiet) throws InterruptedException {
+        long outstanding = Long.MAX_VALUE;
+        long lastMove = System.nanoTime();
+        while (true) {
+            long missing = 0;
+            for (int i = 0; i < status.length(); i++) {
+                int code = status.get(i);
+                if (code == 0) {
+                    missing++;
+                } else if (code == 201) {
+                    for (var tab : tabsByRoom.get(i % rooms)) {
+                        missing += tab.has(i) ? 0 : 1;
+                    }
+                }
+            }
+            if (missing < outstanding) {
+                outstanding = missing;
+                lastMove = System.nanoTime();
+            }
+            if (missing == 0 || System.nanoTime() - lastMove > quiet.toNanos()) {
+                return missing;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private int goftgu(String... command) {
+        var line = new ArrayList<String>(List.of(goftgu.toString()));
+        line.addAll(List.of(command));
+        try {
+            var builder = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            builder.environment().put("GOFTGU_REALTIME_REPLICAS", "2");
+            builder.environment().put("GOFTGU_DEMO", "0");
+            return builder.start().waitFor();
+        } catch (Exception e) {
+            throw new IllegalStateException("goftgu " + String.join(" ", command) + " failed", e);
+        }
+    }
+
+    private static void row(StringBuilder table, String name, String value) {
+        table.append(String.format(Locale.ROOT, "| %-40s | %s%n", name, value));
+    }
+}
