@@ -38,7 +38,7 @@ public record Profile(String name, URI gateway, URI ws, int users, int socketsPe
     /** {@link FaultRun}: sockets through the gateway, which moves them to the live replica. */
     public static Profile fault() {
         return new Profile("fault", URI.create("http://127.0.0.1:8080"), URI.create("ws://127.0.0.1:8080/ws"),
-                100, 2, 40, Duration.ZERO, Duration.ofSeconds(90), null, null);
+                100, 2, 40, Duration.ZERO, Duration.ofSeconds(110), null, null);
     }
 
     /** The fan-out: sockets that receive each message besides the sender's own. */

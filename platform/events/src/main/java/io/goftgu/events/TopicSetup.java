@@ -3,9 +3,11 @@ package io.goftgu.events;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -23,9 +25,7 @@ public final class TopicSetup {
     }
 
     public static void ensure(Object bootstrapServers, Collection<String> topics) {
-        try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000))) {
+        try (var admin = admin(bootstrapServers)) {
             var existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
             var missing = topics.stream().filter(t -> !existing.contains(t))
                     .map(t -> new NewTopic(t, Optional.empty(), Optional.empty())).toList();
@@ -44,5 +44,40 @@ public final class TopicSetup {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not create topics " + topics + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Ensures the topics and returns every partition of them, once each has a leader. A consumer that assigns itself
+     * partitions needs the whole list: right after creation the metadata can still be partial.
+     */
+    public static List<TopicPartition> partitions(Object bootstrapServers, Collection<String> topics) {
+        ensure(bootstrapServers, topics);
+        try (var admin = admin(bootstrapServers)) {
+            var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (true) {
+                var described = admin.describeTopics(topics).allTopicNames().get(15, TimeUnit.SECONDS).values();
+                var ready = described.size() == topics.size() && described.stream().allMatch(topic ->
+                        !topic.partitions().isEmpty() && topic.partitions().stream().allMatch(p -> p.leader() != null));
+                if (ready) {
+                    return described.stream().flatMap(topic -> topic.partitions().stream()
+                            .map(p -> new TopicPartition(topic.name(), p.partition()))).toList();
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the partitions of " + topics + " have no leader yet");
+                }
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while describing topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not describe topics " + topics + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Admin admin(Object bootstrapServers) {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000));
     }
 }

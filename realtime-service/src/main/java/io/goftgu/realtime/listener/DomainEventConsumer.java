@@ -106,9 +106,7 @@ public class DomainEventConsumer {
         while (running) {
             try (var kafka = new KafkaConsumer<String, byte[]>(consumerProperties())) {
                 consumer = kafka;
-                TopicSetup.ensure(kafkaConfig.get("bootstrap.servers"), TOPICS);
-                var partitions = TOPICS.stream().flatMap(topic -> kafka.partitionsFor(topic).stream())
-                        .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                var partitions = TopicSetup.partitions(kafkaConfig.get("bootstrap.servers"), TOPICS);
                 kafka.assign(partitions);
                 for (var partition : partitions) {
                     var at = positions.get(partition);
