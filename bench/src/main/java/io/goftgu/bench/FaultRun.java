@@ -16,7 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The fault run: messages are sent at a steady rate while one of two realtime-service replicas is killed
@@ -41,6 +41,8 @@ public final class FaultRun {
     private final Profile profile;
     private final BenchClient client;
     private final Path goftgu;
+    /** Per message: when its last socket got it (nanoTime), by push or catch-up. */
+    private AtomicLongArray deliveredAt;
 
     public FaultRun(Vertx vertx, Profile profile, Path goftgu) {
         this.vertx = vertx;
@@ -124,6 +126,9 @@ public final class FaultRun {
             }
             seen.set(index);
             lastDeliveryNanos = System.nanoTime();
+            if (index < deliveredAt.length()) {
+                deliveredAt.accumulateAndGet(index, lastDeliveryNanos, Math::max);
+            }
             if (byPush) {
                 pushed++;
             } else {
@@ -171,17 +176,16 @@ public final class FaultRun {
 
         int total = (int) (profile.rate() * profile.duration().toSeconds());
         var status = new AtomicIntegerArray(total);
+        deliveredAt = new AtomicLongArray(total);
+        var stepBegan = new AtomicLongArray(STEPS.size());
         var log = new StringBuilder();
         var drills = Executors.newSingleThreadScheduledExecutor();
         long start = System.nanoTime();
-        var kafkaBackAt = new AtomicLong();
         for (var step : STEPS) {
             drills.schedule(() -> {
                 long began = System.nanoTime();
+                stepBegan.set(STEPS.indexOf(step), began);
                 var exit = goftgu(step.command());
-                if (step == STEPS.getLast()) {
-                    kafkaBackAt.set(began);
-                }
                 synchronized (log) {
                     log.append(String.format(Locale.ROOT, "| %-40s | at %.1f s, took %.1f s, exit %d%n",
                             "goftgu " + String.join(" ", step.command()), (began - start) / 1e9,
@@ -209,7 +213,6 @@ public final class FaultRun {
 
         // wait while deliveries keep coming; then every tab asks once more, as a client does when it comes back
         long missing = awaitDeliveries(tabsByRoom, status, rooms.size(), Duration.ofSeconds(30));
-        long lastPush = tabs.stream().mapToLong(t -> t.lastDeliveryNanos).max().orElse(sendEnded);
         if (missing > 0) {
             tabs.forEach(tab -> tab.catchUp(0));
             missing = awaitDeliveries(tabsByRoom, status, rooms.size(), Duration.ofSeconds(10));
@@ -233,9 +236,23 @@ public final class FaultRun {
         row(table, "delivered: pushed / caught up by seq", pushed + " / " + caughtUp);
         row(table, "lost", Long.toString(missing));
         row(table, "socket reconnects", Long.toString(reconnects));
-        row(table, "last push after Kafka's restart began", kafkaBackAt.get() == 0 ? "-"
-                : String.format(Locale.ROOT, "%.1f s", (lastPush - kafkaBackAt.get()) / 1e9));
-        row(table, "last push after sending ended", String.format(Locale.ROOT, "%.1f s", (lastPush - sendEnded) / 1e9));
+        // the messages sent while Kafka was down: how long after its restart began the last of them was everywhere
+        long kafkaDown = stepBegan.get(2);
+        long kafkaRestart = stepBegan.get(3);
+        long backlogDone = 0;
+        int backlog = 0;
+        for (int i = 0; i < total; i++) {
+            long sentAt = start + i * period;
+            if (sentAt >= kafkaDown && sentAt < kafkaRestart && status.get(i) == 201) {
+                backlog++;
+                backlogDone = Math.max(backlogDone, deliveredAt.get(i));
+            }
+        }
+        row(table, "sent while Kafka was down", backlog + " messages");
+        row(table, "backlog delivered after restart began", backlog == 0 || backlogDone == 0 ? "-"
+                : String.format(Locale.ROOT, "%.1f s", (backlogDone - kafkaRestart) / 1e9));
+        row(table, "last delivery after sending ended", String.format(Locale.ROOT, "%.1f s",
+                (tabs.stream().mapToLong(t -> t.lastDeliveryNanos).max().orElse(sendEnded) - sendEnded) / 1e9));
         row(table, "verdict", missing == 0 ? "PASS: acknowledged = delivered" : "FAIL");
         return new Outcome(missing == 0, table.toString());
     }
