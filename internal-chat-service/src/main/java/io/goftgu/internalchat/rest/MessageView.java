@@ -21,6 +21,13 @@ public record MessageView(UUID id, UUID roomId, long seq, Sender sender, String 
                           SystemInfo system, long readBy,
                           @JsonProperty("isRead") Boolean isRead, Instant createdAt) {
 
+    /** This message as events carry it to every member: {@code isRead} is the viewer's own, so it is left out. */
+    public MessageView forEveryone() {
+        return new MessageView(id, roomId, seq, sender, type, body, clientMessageId, replyTo, mentions, reactions,
+                attachments, links, isEdited, editedAt, isDeleted, deletedAt, isPinned, pinnedAt, pinnedBy, system,
+                readBy, null, createdAt);
+    }
+
     public record Sender(UUID id, String name) {
     }
 

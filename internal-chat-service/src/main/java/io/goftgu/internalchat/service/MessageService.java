@@ -113,8 +113,10 @@ public class MessageService {
         member.lastReadSeq = message.seq;
         member.readAt = now;
 
-        events.announce(EventTypes.InternalChat.MESSAGE_CREATED, room, me.id(), views.one(message, room.workspaceId, null));
-        return new Created<>(views.one(message, me.workspaceId(), me.id()), true);
+        // one view for the sender and the event: building it is most of a send's work
+        var view = views.one(message, me.workspaceId(), me.id());
+        events.announce(EventTypes.InternalChat.MESSAGE_CREATED, room, me.id(), view.forEveryone());
+        return new Created<>(view, true);
     }
 
     /**
