@@ -45,6 +45,13 @@ public interface RealtimeConfig {
         @WithDefault("4096")
         int maxUnwrittenFrames();
 
+        /**
+         * Frames waiting across all sockets of this replica, at most, before the Kafka consumer holds off: the
+         * memory bound of the replica. A backlog beyond it stays in Kafka.
+         */
+        @WithDefault("100000")
+        int maxWaitingFrames();
+
         /** Client frames a socket may send per second, on average. */
         @WithDefault("20")
         double framesPerSecond();

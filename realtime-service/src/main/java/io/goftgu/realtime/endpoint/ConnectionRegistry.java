@@ -94,6 +94,20 @@ public class ConnectionRegistry {
         return byConnectionId.values();
     }
 
+    /**
+     * Frames handed to sockets and not yet written out, over all sockets of this JVM that are not being closed (a
+     * socket cut for not reading may never finish closing; its frames are given up).
+     */
+    public long waitingFrames() {
+        long waiting = 0;
+        for (var socket : byConnectionId.values()) {
+            if (!socket.state().isClosing()) {
+                waiting += socket.state().unwritten();
+            }
+        }
+        return waiting;
+    }
+
     /** How many sockets are open on this JVM. */
     public int size() {
         return byConnectionId.size();

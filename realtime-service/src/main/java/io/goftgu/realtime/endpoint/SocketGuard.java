@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Keeps every socket from harming the others, and sockets in step with what their holder may still do:
@@ -22,7 +23,9 @@ import java.util.concurrent.TimeUnit;
  * <li>client frames have a budget; spending past it gets an error frame and {@link #POLICY} close;</li>
  * <li>a socket whose token expired is closed ({@link #POLICY}); so is one that showed no life (no frame, no pong
  *     to the server's pings) for {@code idle-timeout} ({@link #GOING_AWAY});</li>
- * <li>on shutdown every socket is told to reconnect elsewhere ({@link #RESTARTING}) before the server stops.</li>
+ * <li>on shutdown every socket is told to reconnect elsewhere ({@link #RESTARTING}) before the server stops;</li>
+ * <li>when too many frames wait across all sockets ({@code max-waiting-frames}), the Kafka consumer holds off
+ *     ({@link #awaitRoom}), so an overload's backlog stays in Kafka instead of filling the heap.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -74,6 +77,16 @@ public class SocketGuard {
                     state.written();
                     Log.debugf("frame %s not written to socket %s: %s", frameType, socket.connectionId(), failure);
                 });
+    }
+
+    /**
+     * Holds the caller while more than {@code max-waiting-frames} frames wait across all sockets. Clients that read
+     * drain their frames and a client that stopped reading is cut after the stall timeout, so the wait ends.
+     */
+    public void awaitRoom(BooleanSupplier stillWanted) throws InterruptedException {
+        while (stillWanted.getAsBoolean() && registry.waitingFrames() > limits.maxWaitingFrames()) {
+            Thread.sleep(20);
+        }
     }
 
     /** A client frame arrived: counts as life; false when the socket spent its frame budget (it is then closed). */

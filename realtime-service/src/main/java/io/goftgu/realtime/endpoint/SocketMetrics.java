@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The service's own meters at {@code /q/metrics}: {@code goftgu_realtime_sockets_open} (gauge),
  * {@code goftgu_realtime_frames_out_total{type}} and {@code goftgu_realtime_frames_in_total{type}} (frames written
  * to and read from sockets), {@code goftgu_realtime_delivery_lag_seconds} (event time → frames handed to sockets),
+ * {@code goftgu_realtime_frames_waiting} (gauge: handed to sockets, not yet written out),
  * {@code goftgu_realtime_frames_dropped_total} (frames not queued to a socket that stopped reading) and
  * {@code goftgu_realtime_slow_consumer_closes_total}.
  */
@@ -33,6 +34,10 @@ public class SocketMetrics {
         this.meters = meters;
         Gauge.builder("goftgu.realtime.sockets.open", connections, ConnectionRegistry::size)
                 .description("WebSockets open on this replica")
+                .strongReference(true)
+                .register(meters);
+        Gauge.builder("goftgu.realtime.frames.waiting", connections, ConnectionRegistry::waitingFrames)
+                .description("Frames handed to sockets and not yet written out")
                 .strongReference(true)
                 .register(meters);
         dropped = Counter.builder("goftgu.realtime.frames.dropped")

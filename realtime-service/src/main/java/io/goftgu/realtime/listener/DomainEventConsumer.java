@@ -4,6 +4,7 @@ import io.goftgu.events.EventJson;
 import io.goftgu.events.TopicSetup;
 import io.goftgu.events.Topics;
 import io.goftgu.realtime.config.RealtimeConfig;
+import io.goftgu.realtime.endpoint.SocketGuard;
 import io.goftgu.realtime.signals.Presence;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -51,6 +52,7 @@ public class DomainEventConsumer {
     private final EventDelivery delivery;
     private final AccessChanges accessChanges;
     private final Presence presence;
+    private final SocketGuard guard;
     private final MeterRegistry meters;
     private final String clientId = "goftgu-realtime-" + UUID.randomUUID();
     private final Set<TopicPartition> assigned = ConcurrentHashMap.newKeySet();
@@ -61,12 +63,14 @@ public class DomainEventConsumer {
     private Thread thread;
 
     DomainEventConsumer(RealtimeConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-                        EventDelivery delivery, AccessChanges accessChanges, Presence presence, MeterRegistry meters) {
+                        EventDelivery delivery, AccessChanges accessChanges, Presence presence, SocketGuard guard,
+                        MeterRegistry meters) {
         this.config = config.consumer();
         this.kafkaConfig = kafkaConfig;
         this.delivery = delivery;
         this.accessChanges = accessChanges;
         this.presence = presence;
+        this.guard = guard;
         this.meters = meters;
     }
 
@@ -120,6 +124,7 @@ public class DomainEventConsumer {
                 everAssigned = true;
                 Log.debugf("consumer %s reads %s", clientId, partitions);
                 while (running) {
+                    guard.awaitRoom(() -> running);
                     var records = kafka.poll(config.pollTimeout());
                     for (var partition : records.partitions()) {
                         var batch = records.records(partition);
@@ -129,6 +134,9 @@ public class DomainEventConsumer {
                 }
             } catch (WakeupException e) {
                 // stop() asked us to leave
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             } catch (RuntimeException e) {
                 Log.errorf(e, "Kafka consumer %s failed; reconnecting in %s", clientId, config.retryBackoff());
                 everAssigned = false;
@@ -168,6 +176,8 @@ public class DomainEventConsumer {
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // the waiting-frames bound is checked between polls: a smaller poll overshoots it less
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         return properties;

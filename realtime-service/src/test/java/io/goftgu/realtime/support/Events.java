@@ -36,6 +36,19 @@ public final class Events {
         send(event.topic(), event.aggregateId().toString(), EventJson.write(event).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Publishes all of {@code events} at once (not one acknowledgement at a time), in order per aggregate. */
+    public static void publishAll(java.util.List<EventEnvelope> events) {
+        var sent = events.stream().map(event -> producer().send(new ProducerRecord<>(event.topic(),
+                event.aggregateId().toString(), EventJson.write(event).getBytes(StandardCharsets.UTF_8)))).toList();
+        try {
+            for (var future : sent) {
+                future.get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish " + events.size() + " events", e);
+        }
+    }
+
     public static void send(String topic, String key, byte[] value) {
         try {
             producer().send(new ProducerRecord<>(topic, key, value)).get(15, TimeUnit.SECONDS);
