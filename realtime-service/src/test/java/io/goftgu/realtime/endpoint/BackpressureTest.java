@@ -63,9 +63,7 @@ class BackpressureTest {
 
     @Test
     void tooManyWaitingFramesHoldTheConsumerUntilTheStalledClientIsCut() throws Exception {
-        await("the consumer to own " + Topics.INTERNAL_CHAT, () -> consumer.isAssigned()
-                && consumer.assignedPartitions().stream().filter(p -> p.topic().equals(Topics.INTERNAL_CHAT)).count()
-                == Events.partitionsOf(Topics.INTERNAL_CHAT));
+        Events.awaitReading(consumer, Topics.INTERNAL_CHAT);
         var slow = UUID.randomUUID();
         var reader = UUID.randomUUID();
         var room = UUID.randomUUID();

@@ -57,9 +57,7 @@ class SocketGuardTest {
 
     @BeforeEach
     void consumerOwnsTheChatTopic() {
-        await("the consumer to own " + Topics.INTERNAL_CHAT, () -> consumer.isAssigned()
-                && consumer.assignedPartitions().stream().filter(p -> p.topic().equals(Topics.INTERNAL_CHAT)).count()
-                == Events.partitionsOf(Topics.INTERNAL_CHAT));
+        Events.awaitReading(consumer, Topics.INTERNAL_CHAT);
     }
 
     @Test

@@ -69,10 +69,7 @@ class DeliveryTest {
 
     @BeforeEach
     void consumerOwnsEveryPartitionOfTheChatTopic() {
-        var partitions = Events.partitionsOf(Topics.INTERNAL_CHAT);
-        await("the consumer to be assigned " + Topics.INTERNAL_CHAT, () -> consumer.isAssigned()
-                && consumer.assignedPartitions().stream().filter(p -> p.topic().equals(Topics.INTERNAL_CHAT)).count()
-                == partitions);
+        Events.awaitReading(consumer, Topics.INTERNAL_CHAT);
     }
 
     @AfterEach

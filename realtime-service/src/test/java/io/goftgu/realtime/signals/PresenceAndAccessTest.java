@@ -22,7 +22,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static io.goftgu.realtime.support.Sockets.SOON;
-import static io.goftgu.realtime.support.Sockets.await;
 import static io.goftgu.realtime.support.Sockets.bearer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,11 +49,7 @@ class PresenceAndAccessTest {
 
     @BeforeEach
     void consumerOwnsTheSignalsAndIdentityTopics() {
-        await("the consumer to own realtime.signals and identity.events", () -> consumer.isAssigned()
-                && consumer.assignedPartitions().stream().filter(p -> p.topic().equals(Topics.REALTIME_SIGNALS)).count()
-                == Events.partitionsOf(Topics.REALTIME_SIGNALS)
-                && consumer.assignedPartitions().stream().filter(p -> p.topic().equals(Topics.IDENTITY)).count()
-                == Events.partitionsOf(Topics.IDENTITY));
+        Events.awaitReading(consumer, Topics.REALTIME_SIGNALS, Topics.IDENTITY);
     }
 
     @Test

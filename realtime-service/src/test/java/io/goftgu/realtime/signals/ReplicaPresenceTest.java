@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.goftgu.realtime.support.Sockets.SOON;
-import static io.goftgu.realtime.support.Sockets.await;
 import static io.goftgu.realtime.support.Sockets.bearer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,9 +49,7 @@ class ReplicaPresenceTest {
 
     @Test
     void aDeadReplicasUsersGoOfflineWithinTheTimeoutAndAUserOnTwoReplicasStaysOnline() throws Exception {
-        await("the consumer to own realtime.signals", () -> consumer.isAssigned()
-                && consumer.assignedPartitions().stream().filter(p -> p.topic().equals(Topics.REALTIME_SIGNALS)).count()
-                == Events.partitionsOf(Topics.REALTIME_SIGNALS));
+        Events.awaitReading(consumer, Topics.REALTIME_SIGNALS);
         // the other replica's id sorts after this one's, so this replica leads and announces
         var other = new UUID(Long.MAX_VALUE, Long.MAX_VALUE);
         var remoteOnly = UUID.randomUUID();

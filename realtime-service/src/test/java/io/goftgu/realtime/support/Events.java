@@ -57,6 +57,13 @@ public final class Events {
         }
     }
 
+    /** Waits until {@code consumer} reads every partition of each of {@code topics}. */
+    public static void awaitReading(io.goftgu.realtime.listener.DomainEventConsumer consumer, String... topics) {
+        Sockets.await("the consumer to read " + String.join(", ", topics), () -> consumer.isAssigned()
+                && java.util.Arrays.stream(topics).allMatch(topic -> consumer.assignedPartitions().stream()
+                        .filter(p -> p.topic().equals(topic)).count() == partitionsOf(topic)));
+    }
+
     public static int partitionsOf(String topic) {
         return producer().partitionsFor(topic).size();
     }
