@@ -102,6 +102,23 @@ final class BenchClient {
         return rooms;
     }
 
+    /** Waits for message {@code i}'s turn on a steady schedule, whatever the earlier sends are doing. */
+    static void awaitTurn(int i, long start, long period) throws InterruptedException {
+        long wait = start + i * period - System.nanoTime();
+        if (wait > 0) {
+            TimeUnit.NANOSECONDS.sleep(wait);
+        }
+    }
+
+    /** Message {@code i} of a run: into room {@code i mod rooms}, from its two members in turn, body {@code bench:<i>}. */
+    Future<Answer> send(List<User> users, List<String> rooms, int i) {
+        int room = i % rooms.size();
+        var sender = users.get(2 * room + (i / rooms.size()) % 2);
+        return call(HttpMethod.POST, "/api/internal-chat/messages", sender.token(), new JsonObject()
+                .put("roomId", rooms.get(room)).put("body", LoadRun.MARK + i)
+                .put("clientMessageId", UUID.randomUUID().toString()));
+    }
+
     /** A socket of {@code user}, as an API client (no Origin header: a browser's would have to be allowed). */
     Future<WebSocket> connect(User user) {
         return sockets.connect(new WebSocketConnectOptions().setAbsoluteURI(profile.ws().toString())

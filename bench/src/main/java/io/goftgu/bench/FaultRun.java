@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -187,24 +186,17 @@ public final class FaultRun {
                 stepBegan.set(STEPS.indexOf(step), began);
                 var exit = goftgu(step.command());
                 synchronized (log) {
-                    log.append(String.format(Locale.ROOT, "| %-40s | at %.1f s, took %.1f s, exit %d%n",
-                            "goftgu " + String.join(" ", step.command()), (began - start) / 1e9,
+                    Result.row(log, "goftgu " + String.join(" ", step.command()), String.format(Locale.ROOT,
+                            "at %.1f s, took %.1f s, exit %d", (began - start) / 1e9,
                             (System.nanoTime() - began) / 1e9, exit));
                 }
             }, step.at().toMillis(), TimeUnit.MILLISECONDS);
         }
         long period = TimeUnit.SECONDS.toNanos(1) / profile.rate();
         for (int i = 0; i < total; i++) {
-            long wait = start + i * period - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
-            int r = i % rooms.size();
-            var sender = users.get(2 * r + (i / rooms.size()) % 2);
+            BenchClient.awaitTurn(i, start, period);
             int index = i;
-            client.call(HttpMethod.POST, "/api/internal-chat/messages", sender.token(), new JsonObject()
-                    .put("roomId", rooms.get(r)).put("body", LoadRun.MARK + i)
-                    .put("clientMessageId", UUID.randomUUID().toString()))
+            client.send(users, rooms, i)
                     .onComplete(answer -> status.set(index, answer.succeeded() ? answer.result().status() : -1));
         }
         long sendEnded = System.nanoTime();
@@ -228,14 +220,14 @@ public final class FaultRun {
         long caughtUp = tabs.stream().mapToLong(t -> t.caughtUp).sum();
         long reconnects = tabs.stream().mapToLong(t -> t.reconnects).sum();
         var table = new StringBuilder();
-        table.append(String.format(Locale.ROOT, "| %-40s | %d users, %d sockets through %s, %d msg/s for %d s%n",
-                "fault run", profile.users(), tabs.size(), profile.ws(), profile.rate(), profile.duration().toSeconds()));
+        Result.row(table, "fault run", String.format(Locale.ROOT, "%d users, %d sockets through %s, %d msg/s for %d s",
+                profile.users(), tabs.size(), profile.ws(), profile.rate(), profile.duration().toSeconds()));
         table.append(log);
-        row(table, "messages sent / acknowledged", total + " / " + acked);
-        row(table, "deliveries expected (acked x sockets)", Long.toString(expected));
-        row(table, "delivered: pushed / caught up by seq", pushed + " / " + caughtUp);
-        row(table, "lost", Long.toString(missing));
-        row(table, "socket reconnects", Long.toString(reconnects));
+        Result.row(table, "messages sent / acknowledged", total + " / " + acked);
+        Result.row(table, "deliveries expected (acked x sockets)", Long.toString(expected));
+        Result.row(table, "delivered: pushed / caught up by seq", pushed + " / " + caughtUp);
+        Result.row(table, "lost", Long.toString(missing));
+        Result.row(table, "socket reconnects", Long.toString(reconnects));
         // the messages sent while Kafka was down: how long after its restart began the last of them was everywhere
         long kafkaDown = stepBegan.get(2);
         long kafkaRestart = stepBegan.get(3);
@@ -248,12 +240,12 @@ public final class FaultRun {
                 backlogDone = Math.max(backlogDone, deliveredAt.get(i));
             }
         }
-        row(table, "sent while Kafka was down", backlog + " messages");
-        row(table, "backlog delivered after restart began", backlog == 0 || backlogDone == 0 ? "-"
+        Result.row(table, "sent while Kafka was down", backlog + " messages");
+        Result.row(table, "backlog delivered after restart began", backlog == 0 || backlogDone == 0 ? "-"
                 : String.format(Locale.ROOT, "%.1f s", (backlogDone - kafkaRestart) / 1e9));
-        row(table, "last delivery after sending ended", String.format(Locale.ROOT, "%.1f s",
+        Result.row(table, "last delivery after sending ended", String.format(Locale.ROOT, "%.1f s",
                 (tabs.stream().mapToLong(t -> t.lastDeliveryNanos).max().orElse(sendEnded) - sendEnded) / 1e9));
-        row(table, "verdict", missing == 0 ? "PASS: acknowledged = delivered" : "FAIL");
+        Result.row(table, "verdict", missing == 0 ? "PASS: acknowledged = delivered" : "FAIL");
         return new Outcome(missing == 0, table.toString());
     }
 
@@ -298,7 +290,4 @@ public final class FaultRun {
         }
     }
 
-    private static void row(StringBuilder table, String name, String value) {
-        table.append(String.format(Locale.ROOT, "| %-40s | %s%n", name, value));
-    }
 }

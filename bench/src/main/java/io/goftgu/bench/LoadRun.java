@@ -2,9 +2,7 @@ package io.goftgu.bench;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.WebSocket;
-import io.vertx.core.json.JsonObject;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
@@ -14,7 +12,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -74,18 +71,10 @@ public final class LoadRun {
         long start = System.nanoTime();
         long period = TimeUnit.SECONDS.toNanos(1) / profile.rate();
         for (int i = 0; i < total; i++) {
-            long due = start + i * period;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
-            var room = rooms.get(i % rooms.size());
-            var sender = users.get(2 * (i % rooms.size()) + (i / rooms.size()) % 2);
+            BenchClient.awaitTurn(i, start, period);
             startedAt[i] = System.nanoTime();
-            var message = new JsonObject().put("roomId", room).put("body", MARK + i)
-                    .put("clientMessageId", UUID.randomUUID().toString());
             int index = i;
-            client.call(HttpMethod.POST, "/api/internal-chat/messages", sender.token(), message).onComplete(answer -> {
+            client.send(users, rooms, i).onComplete(answer -> {
                 int code = answer.succeeded() ? answer.result().status() : -1;
                 status.set(index, code);
                 if (code != 201) {

@@ -47,7 +47,7 @@ public record Result(Profile profile, int sockets, Histogram connectMicros, int 
         return rows.toString();
     }
 
-    private static void row(StringBuilder rows, String name, String value) {
+    static void row(StringBuilder rows, String name, String value) {
         rows.append(String.format(Locale.ROOT, "| %-40s | %s%n", name, value));
     }
 
