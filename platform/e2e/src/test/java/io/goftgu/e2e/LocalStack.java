@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class LocalStack implements AutoCloseable {
 
-    static final int PORT_OFFSET = 1000;
+    /** Where the stack's ports start above the defaults; {@code -Dgoftgu.e2e.port-offset} moves it (two checkouts testing at once). */
+    static final int PORT_OFFSET = Integer.getInteger("goftgu.e2e.port-offset", 1000);
     /** Two realtime-service replicas behind the gateway, as in production: every test crosses replicas. */
     static final int REALTIME_REPLICAS = 2;
 
