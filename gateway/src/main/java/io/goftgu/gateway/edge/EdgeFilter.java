@@ -40,8 +40,10 @@ public class EdgeFilter {
     /** Unsafe requests that need no CSRF token: they create a session or prove one by a SameSite=Strict cookie. */
     private static final Set<String> CSRF_EXEMPT = Set.of("/api/auth/login", "/api/auth/refresh", "/api/workspaces");
     private static final String PUBLIC_SUPPORT = "/api/support-chat/public/";
-    private static final String PAGE_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
-            + "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    /** The web UI's policy: nothing inline, nothing from elsewhere; blob: images are previews of files being uploaded. */
+    private static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+            + "form-action 'self'; frame-ancestors 'none'";
     private static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
     private final ObjectMapper json;
