@@ -1,0 +1,47 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+
+// The running stack's gateway, for the dev server's proxy (GOFTGU_GATEWAY=http://host:port to override).
+const gateway = process.env.GOFTGU_GATEWAY ?? 'http://localhost:8080';
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: {
+    alias: {
+      '@fonts': fileURLToPath(new URL('./node_modules/@fontsource-variable/vazirmatn/files', import.meta.url)),
+    },
+  },
+  build: {
+    outDir: 'target/classes/META-INF/resources',
+    emptyOutDir: true,
+    assetsDir: 'assets',
+    target: 'es2022',
+    // no inline data: URLs for scripts/fonts: everything is a file under /assets (CSP: font-src 'self')
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+    cssCodeSplit: true,
+  },
+  server: {
+    port: 5173,
+    strictPort: true,
+    proxy: {
+      '/api': { target: gateway, changeOrigin: true },
+      '/.well-known': { target: gateway, changeOrigin: true },
+      '/ws': {
+        target: gateway,
+        ws: true,
+        changeOrigin: true,
+        // realtime-service checks Origin against an allowlist that names the gateway, not the dev server
+        configure: (proxy) => {
+          proxy.on('proxyReqWs', (proxyReq) => proxyReq.setHeader('Origin', new URL(gateway).origin));
+        },
+      },
+    },
+  },
+  test: {
+    environment: 'node',
+    include: ['src/**/*.test.ts'],
+  },
+});
