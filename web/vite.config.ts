@@ -1,13 +1,14 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompress } from './build/precompress';
 import { fileURLToPath } from 'node:url';
 
 // The running stack's gateway, for the dev server's proxy (GOFTGU_GATEWAY=http://host:port to override).
 const gateway = process.env.GOFTGU_GATEWAY ?? 'http://localhost:8080';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   resolve: {
     alias: {
       '@fonts': fileURLToPath(new URL('./node_modules/@fontsource-variable/vazirmatn/files', import.meta.url)),

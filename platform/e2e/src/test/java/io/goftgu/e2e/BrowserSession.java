@@ -48,16 +48,21 @@ final class BrowserSession implements AutoCloseable {
     }
 
     static BrowserSession open(String language, int width, int height) throws IOException {
+        var session = blank(language, width, height);
+        // the language switch persists the choice; ?lang= on the first route sets it
+        session.page.navigate("/login?lang=" + language);
+        return session;
+    }
+
+    /** A new window that has loaded nothing yet: an empty cache and no cookies. */
+    static BrowserSession blank(String language, int width, int height) throws IOException {
         var context = browser().newContext(new Browser.NewContextOptions()
                 .setBaseURL(LocalStack.shared().origin())
                 .setLocale(language.equals("fa") ? "fa-IR" : "en-US")
                 .setTimezoneId("Asia/Tehran")
                 .setViewportSize(width, height));
         context.setDefaultTimeout(20_000);
-        var session = new BrowserSession(context);
-        // the language switch persists the choice; ?lang= on the first route sets it
-        session.page.navigate("/login?lang=" + language);
-        return session;
+        return new BrowserSession(context);
     }
 
     private static synchronized Browser browser() {
