@@ -4,6 +4,7 @@ import type { Attachment, Link, LinkKind, Member, Message, Room } from '../api/t
 import { useT } from '../i18n/locale';
 import type { MessageId } from '../i18n/messages';
 import { useChat } from './hooks';
+import { ClipIcon, LinkIcon, SmileIcon } from './icons';
 
 const EmojiPicker = lazy(() => import('./EmojiPicker'));
 
@@ -261,7 +262,7 @@ export function Composer({ room, members, replyTo, onCancelReply, disabledReason
         </div>
         <div className="composer-tools">
           <button type="button" className="icon-btn" aria-expanded={picker} onClick={() => setPicker((p) => !p)}>
-            <span aria-hidden="true">🙂</span>
+            <SmileIcon />
             <span className="visually-hidden">{t('composer.emoji')}</span>
           </button>
           {allowFiles && (
@@ -269,13 +270,13 @@ export function Composer({ room, members, replyTo, onCancelReply, disabledReason
               <input id={`${ids}-file`} type="file" multiple className="file-input"
                 onChange={(e) => { addFiles(e.target.files); e.target.value = ''; }} />
               <label htmlFor={`${ids}-file`} className="icon-btn" title={t('composer.attach')}>
-                <span aria-hidden="true">📎</span>
+                <ClipIcon />
                 <span className="visually-hidden">{t('composer.attach')}</span>
               </label>
             </span>
           )}
           <button type="button" className="icon-btn" aria-expanded={linkOpen} onClick={() => setLinkOpen((o) => !o)}>
-            <span aria-hidden="true">🔗</span>
+            <LinkIcon />
             <span className="visually-hidden">{t('composer.link')}</span>
           </button>
           <button type="button" className="btn primary" onClick={send} disabled={!canSend}>

@@ -132,7 +132,7 @@ export const MessageItem = memo(function MessageItem({
         <bdi className="sender">{mine ? t('msg.you') : (m.sender?.name ?? '')}</bdi>
         <Time iso={m.createdAt} lang={lang} mode="time" />
         {m.isEdited && !m.isDeleted && <span className="muted">{t('msg.edited')}</span>}
-        {m.isPinned && <span className="pin-flag">📌 {t('msg.pinned')}</span>}
+        {m.isPinned && <span className="pin-flag">{t('msg.pinned')}</span>}
       </header>
 
       {m.replyTo && !m.isDeleted && (
