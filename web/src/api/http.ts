@@ -97,8 +97,9 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 }
 
 /** Multipart upload with progress (fetch has no upload progress): XMLHttpRequest, same CSRF and 401 rules. */
-export function upload<T>(path: string, file: File, onProgress: (fraction: number) => void, signal?: AbortSignal): Promise<T> {
-  const once = () =>
+export function upload<T>(path: string, file: File, onProgress: (fraction: number) => void, signal?: AbortSignal,
+  extra?: Record<string, string>): Promise<T> {
+  const once = (fields: Record<string, string>) =>
     new Promise<{ status: number; body: string }>((resolve, reject) => {
       const xhr = new XMLHttpRequest();
       xhr.open('POST', path);
@@ -115,11 +116,21 @@ export function upload<T>(path: string, file: File, onProgress: (fraction: numbe
       signal?.addEventListener('abort', () => xhr.abort());
       const form = new FormData();
       form.append('file', file, file.name);
+      for (const [k, v] of Object.entries(fields)) form.append(k, v);
       xhr.send(form);
     });
   return (async () => {
-    let res = await once();
-    if (res.status === 401 && (await refreshSession())) res = await once();
+    let fields: Record<string, string> = {};
+    let res = await once(fields);
+    if (res.status === 401 && (await refreshSession())) res = await once(fields);
+    // only the file part is sent; a server that still requires more (roomId) names the field: send it then
+    if (res.status === 400 && extra) {
+      const missing = Object.keys(extra).filter((k) => res.body.includes(k));
+      if (missing.length) {
+        fields = Object.fromEntries(missing.map((k) => [k, extra[k]]));
+        res = await once(fields);
+      }
+    }
     if (res.status === 401) sessionLost();
     if (res.status < 200 || res.status >= 300) {
       let problem: ApiError['problem'];

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import { useNavigate } from 'react-router-dom';
 import { api, ApiError } from '../api/http';
 import type { Me, Role } from '../api/types';
 
@@ -34,6 +35,7 @@ export function safeNext(next: string | null): string | null {
 
 export function useLogout() {
   const qc = useQueryClient();
+  const navigate = useNavigate();
   return useCallback(async () => {
     try {
       await api('/api/auth/logout', { method: 'POST' });
@@ -42,5 +44,6 @@ export function useLogout() {
     }
     qc.clear();
     qc.setQueryData(meKey, null);
-  }, [qc]);
+    navigate('/login', { replace: true });
+  }, [qc, navigate]);
 }

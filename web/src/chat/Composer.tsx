@@ -105,7 +105,7 @@ export function Composer({ room, members, replyTo, onCancelReply, disabledReason
       const abort = new AbortController();
       setUploads((u) => [...u, { key, file, progress: 0, abort }]);
       upload<Attachment>('/api/internal-chat/attachments', file, (p) =>
-        setUploads((u) => u.map((x) => (x.key === key ? { ...x, progress: p } : x))), abort.signal)
+        setUploads((u) => u.map((x) => (x.key === key ? { ...x, progress: p } : x))), abort.signal, { roomId })
         .then((result) => setUploads((u) => u.map((x) => (x.key === key ? { ...x, progress: 1, result } : x))))
         .catch((e) => {
           if (e instanceof DOMException && e.name === 'AbortError') return;
