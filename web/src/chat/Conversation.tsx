@@ -119,7 +119,9 @@ export function Conversation({ roomId, meId, onTogglePanel, panel }: {
   }, [highlight]);
 
   // mark read as messages come into view (the store sends only forward moves, debounced)
+  const lastRange = useRef<{ startIndex: number; endIndex: number } | null>(null);
   const onRange = useCallback((range: { startIndex: number; endIndex: number }) => {
+    lastRange.current = range;
     if (document.visibilityState !== 'visible') return;
     let max = 0;
     for (let i = range.startIndex; i <= range.endIndex; i++) {
@@ -128,6 +130,29 @@ export function Conversation({ roomId, meId, onTogglePanel, panel }: {
     }
     if (max > 0) store.markRead(roomId, max, room.data?.lastReadSeq ?? 0);
   }, [items, firstItemIndex, store, roomId, room.data?.lastReadSeq]);
+
+  // back to the tab: what is on screen now counts as read; new messages while shown, too
+  useEffect(() => {
+    const again = () => {
+      if (lastRange.current) onRange(lastRange.current);
+    };
+    document.addEventListener('visibilitychange', again);
+    window.addEventListener('focus', again);
+    return () => {
+      document.removeEventListener('visibilitychange', again);
+      window.removeEventListener('focus', again);
+    };
+  }, [onRange]);
+
+  // my own send scrolls to the end even when I had scrolled up
+  const pendingCount = pending.length;
+  const prevPending = useRef(pendingCount);
+  useEffect(() => {
+    if (pendingCount > prevPending.current) {
+      requestAnimationFrame(() => virtuoso.current?.scrollToIndex({ index: 'LAST', align: 'end', behavior: 'smooth' }));
+    }
+    prevPending.current = pendingCount;
+  }, [pendingCount]);
 
   const r: Room | undefined = room.data;
   const myRole = members.data?.find((m) => m.userId === meId)?.role ?? r?.members?.find((m) => m.userId === meId)?.role;

@@ -23,6 +23,7 @@ export function Sidebar({ meId, activeRoomId, onNewRoom, onSearch }: {
   const [tab, setTab] = useState<Tab>('rooms');
   const [filter, setFilter] = useState('');
   const [archived, setArchived] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   const rooms = useRooms(archived);
   const contacts = useContacts();
   const navigate = useNavigate();
@@ -41,6 +42,15 @@ export function Sidebar({ meId, activeRoomId, onNewRoom, onSearch }: {
   const shownTeams = (contacts.data?.teams ?? []).filter((x) => !needle || x.name.toLocaleLowerCase().includes(needle));
 
   async function openDirect(userId: string) {
+    setError(null);
+    try {
+      await openDirectRoom(userId);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  async function openDirectRoom(userId: string) {
     const room = await api<Room>('/api/internal-chat/rooms?type=direct', { method: 'POST', body: { userId } });
     qc.setQueryData(keys.room(room.id), room);
     void qc.invalidateQueries({ queryKey: keys.roomsAll });
@@ -72,11 +82,15 @@ export function Sidebar({ meId, activeRoomId, onNewRoom, onSearch }: {
         <button type="button" className="btn" onClick={onSearch}>
           {t('sidebar.search')}
         </button>
+        <button type="button" className="btn" onClick={() => void openDirect(meId)}>
+          {t('sidebar.notes')}
+        </button>
       </div>
       <label className="field compact">
         <span className="visually-hidden">{t('sidebar.filter')}</span>
         <input type="search" placeholder={t('sidebar.filter')} value={filter} onChange={(e) => setFilter(e.target.value)} />
       </label>
+      {error && <p role="alert" className="error-text">{error}</p>}
       <div role="tablist" aria-label={t('sidebar.tabs')} className="tabs">
         {(['rooms', 'contacts'] as const).map((id) => (
           <button
@@ -187,7 +201,7 @@ export function Sidebar({ meId, activeRoomId, onNewRoom, onSearch }: {
               <ul className="room-list">
                 {shownTeams.map((x) => (
                   <li key={x.id}>
-                    <button type="button" className="room-item" onClick={() => void openTeam(x.id)}>
+                    <button type="button" className="room-item" onClick={() => openTeam(x.id).catch((e) => setError(e instanceof Error ? e.message : String(e)))}>
                       <span className="room-line">
                         <bdi className="room-title">{x.name}</bdi>
                         {x.unreadCount > 0 && (
