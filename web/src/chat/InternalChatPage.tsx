@@ -24,6 +24,25 @@ function ConnectionStatus() {
   );
 }
 
+function PresenceSelect({ store }: { store: ChatStore }) {
+  const t = useT();
+  const [value, setValue] = useState(store.presence);
+  return (
+    <label className="lang-select">
+      <span>{t('presence.mine')}</span>
+      <select value={value} onChange={(e) => {
+        const v = e.target.value as ChatStore['presence'];
+        setValue(v);
+        store.setPresence(v);
+      }}>
+        <option value="available">{t('presence.available')}</option>
+        <option value="busy">{t('presence.busy')}</option>
+        <option value="away">{t('presence.away')}</option>
+      </select>
+    </label>
+  );
+}
+
 function UnreadTitle({ title }: { title: string }) {
   const unread = useUnread();
   const t = useT();
@@ -64,7 +83,7 @@ export default function InternalChatPage() {
   return (
     <ChatContext.Provider value={store}>
       <UnreadTitle title={`${t('nav.internalChat')} · ${t('app.name')}`} />
-      <Shell status={<ConnectionStatus />}>
+      <Shell status={<><ConnectionStatus /><PresenceSelect store={store} /></>}>
         <div className={`chat-layout${roomId ? ' has-room' : ''}${panel ? ' has-panel' : ''}`}>
           <Sidebar meId={meId} activeRoomId={roomId} onNewRoom={() => setNewRoom(true)} onSearch={() => toggle('search')} />
           <main id="main" className="chat-main">

@@ -58,6 +58,7 @@ export class ChatStore {
   private invalidateTimer: ReturnType<typeof setTimeout> | null = null;
   private typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
   meId: string | null = null;
+  presence: 'available' | 'busy' | 'away' = 'available';
 
   constructor(private readonly qc: QueryClient, onSessionLost: () => void) {
     const url = (location.protocol === 'https:' ? 'wss' : 'ws') + '://' + location.host + '/ws';
@@ -67,6 +68,7 @@ export class ChatStore {
       refresh: refreshSession,
       onFrame: (f) => this.onFrame(f),
       onOpen: (reconnected) => {
+        if (this.presence !== 'available') this.socket.send({ type: 'presence:set', status: this.presence });
         if (reconnected) this.catchUpAll();
       },
       onStateChange: (s) => this.connection.set(s),
@@ -376,6 +378,11 @@ export class ChatStore {
         })
         .catch(() => this.readSent.set(roomId, knownRead));
     }, 400));
+  }
+
+  setPresence(status: 'available' | 'busy' | 'away') {
+    this.presence = status;
+    this.socket.send({ type: 'presence:set', status });
   }
 
   private typingSentAt = new Map<string, number>();
