@@ -7,6 +7,10 @@ import { fileURLToPath } from 'node:url';
 // The running stack's gateway, for the dev server's proxy (GOFTGU_GATEWAY=http://host:port to override).
 const gateway = process.env.GOFTGU_GATEWAY ?? 'http://localhost:8080';
 
+// The policy the gateway serves the bundle under; `npm run preview` serves the build with it, to catch violations.
+const csp = "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; connect-src 'self'; " +
+  "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
 export default defineConfig({
   plugins: [react(), precompress()],
   resolve: {
@@ -23,6 +27,10 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
     cssCodeSplit: true,
+  },
+  preview: {
+    port: 4173,
+    headers: { 'Content-Security-Policy': csp },
   },
   server: {
     port: 5173,
