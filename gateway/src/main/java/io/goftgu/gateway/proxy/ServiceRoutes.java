@@ -5,6 +5,7 @@ import io.goftgu.gateway.edge.EdgeRoutes;
 import io.quarkus.logging.Log;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.httpproxy.HttpProxy;
@@ -13,7 +14,6 @@ import io.vertx.httpproxy.ProxyOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -60,8 +60,7 @@ public class ServiceRoutes {
 
     private void register(Router router, Vertx vertx, Route route) {
         var upstreams = Upstreams.parse(route.prefix(), route.target());
-        var proxy = proxy(vertx, upstreams, route.webSocket(), config.connectTimeout(),
-                errors.forService(route.prefix()));
+        var proxy = proxy(vertx, upstreams, route.webSocket(), config, errors.forService(route.prefix()));
         router.routeWithRegex("^" + Pattern.quote(route.prefix()) + "(/.*)?$")
                 .order(EdgeRoutes.SERVICES)
                 .handler(context -> {
@@ -75,14 +74,24 @@ public class ServiceRoutes {
         Log.infof("routing %s to %s", route.prefix(), upstreams);
     }
 
-    /** One route's reverse proxy: its own client (TLS or not, as the upstreams' scheme says) and connection pools. */
-    static HttpProxy proxy(Vertx vertx, Upstreams upstreams, boolean webSocket, Duration connectTimeout,
+    /**
+     * One route's reverse proxy: its own client (TLS or not, as the upstreams' scheme says) and connection pool. Vert.x
+     * counts a proxied WebSocket as a pooled HTTP/1.1 connection for as long as it is open (and, in Vert.x 4, against
+     * {@code maxWebSockets} too), so the WebSocket route's pool is sized for the sockets the gateway must carry
+     * ({@code max-websockets}), not for requests: with the old pool of 200 the 201st upgrade waited forever. A request
+     * that finds the pool full waits in a bounded queue, and past it is refused at once instead of hanging.
+     */
+    static HttpProxy proxy(Vertx vertx, Upstreams upstreams, boolean webSocket, GatewayConfig.Routes config,
                            ProxyInterceptor errors) {
+        int pool = webSocket ? config.maxWebsockets() : config.httpPoolSize();
         var client = vertx.createHttpClient(new HttpClientOptions()
-                .setSsl(upstreams.https())
-                .setConnectTimeout((int) connectTimeout.toMillis())
-                .setMaxPoolSize(200)
-                .setKeepAlive(true));
+                        .setSsl(upstreams.https())
+                        .setConnectTimeout((int) config.connectTimeout().toMillis())
+                        .setMaxWebSockets(webSocket ? config.maxWebsockets() : 50)
+                        .setKeepAlive(true),
+                new PoolOptions()
+                        .setHttp1MaxSize(pool)
+                        .setMaxWaitQueueSize(webSocket ? 0 : config.httpWaitQueue()));
         return HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(webSocket), client)
                 .origin(upstreams)
                 .addInterceptor(errors);

@@ -2,6 +2,7 @@ package io.goftgu.gateway.session;
 
 import io.goftgu.gateway.api.LoginRequest;
 import io.goftgu.gateway.identity.Credential;
+import io.goftgu.gateway.config.GatewayConfig;
 import io.goftgu.gateway.identity.PasswordHasher;
 import io.goftgu.gateway.identity.UserAccount;
 import io.goftgu.gateway.identity.Workspace;
@@ -34,8 +35,11 @@ public class Sessions {
     private final TokenIssuer issuer;
     private final RefreshTokens refreshTokens;
     private final LoginThrottle throttle;
+    private final InFlight inFlight;
 
-    Sessions(PasswordHasher hasher, TokenIssuer issuer, RefreshTokens refreshTokens, LoginThrottle throttle) {
+    Sessions(PasswordHasher hasher, TokenIssuer issuer, RefreshTokens refreshTokens, LoginThrottle throttle,
+             GatewayConfig config) {
+        this.inFlight = new InFlight(config.login().ipMaxConcurrent());
         this.hasher = hasher;
         this.issuer = issuer;
         this.refreshTokens = refreshTokens;
@@ -44,9 +48,18 @@ public class Sessions {
 
     public Session login(LoginRequest request, String clientIp) {
         var account = request.workspace().trim().toLowerCase(Locale.ROOT) + "|" + UserAccount.normalizeEmail(request.email());
-        if (throttle.isBlocked(account, clientIp)) {
-            throw Problems.tooManyRequests("too many failed logins; wait a minute and try again");
+        throttle.check(account, clientIp);
+        if (!inFlight.enter(clientIp)) {
+            throw Problems.tooManyRequests("too many logins at once from your address; try again in a moment", 1);
         }
+        try {
+            return checkedLogin(request, clientIp, account);
+        } finally {
+            inFlight.exit(clientIp);
+        }
+    }
+
+    private Session checkedLogin(LoginRequest request, String clientIp, String account) {
         var candidate = QuarkusTransaction.requiringNew().call(() -> Workspace.bySlug(request.workspace().trim().toLowerCase(Locale.ROOT))
                 .flatMap(workspace -> UserAccount.byEmail(workspace.id, request.email()))
                 .map(user -> new Candidate(user, Credential.<Credential>findByIdOptional(user.id)
@@ -59,7 +72,7 @@ public class Sessions {
             throttle.recordFailure(account, clientIp);
             throw Problems.unauthorized(BAD_CREDENTIALS);
         }
-        throttle.recordSuccess(account);
+        throttle.recordSuccess(account, clientIp);
         var user = candidate.user();
         var refresh = QuarkusTransaction.requiringNew().call(() -> {
             if (hasher.isOutdated(candidate.passwordHash())) {
