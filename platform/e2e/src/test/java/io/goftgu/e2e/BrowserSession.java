@@ -30,6 +30,8 @@ final class BrowserSession implements AutoCloseable {
 
     private static Playwright playwright;
     private static Browser browser;
+    /** The windows open now, for {@link ScreenshotOnFailure}. */
+    static final List<BrowserSession> OPEN = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     final BrowserContext context;
     final Page page;
@@ -40,6 +42,7 @@ final class BrowserSession implements AutoCloseable {
         this.page = context.newPage();
         watch(page);
         context.onPage(this::watch);
+        OPEN.add(this);
     }
 
     /** A new window with an empty cache and no cookies, showing the UI in {@code language} ("fa" or "en"). */
@@ -124,13 +127,15 @@ final class BrowserSession implements AutoCloseable {
 
     /** Saves the page as {@code <name>-<language>.png} under the build's screenshots folder. */
     void screenshot(String name) {
-        var folder = Path.of(System.getProperty("goftgu.screenshots", "target/screenshots"));
         var language = page.locator("html").getAttribute("lang");
-        page.screenshot(new Page.ScreenshotOptions().setPath(folder.resolve(name + "-" + language + ".png")));
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + "-" + language + ".png")));
     }
+
+    static final Path SCREENSHOTS = Path.of(System.getProperty("goftgu.screenshots", "target/screenshots"));
 
     @Override
     public void close() {
+        OPEN.remove(this);
         context.close();
     }
 }

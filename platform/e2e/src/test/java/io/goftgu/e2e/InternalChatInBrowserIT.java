@@ -5,6 +5,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.WebSocketRoute;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import javax.imageio.ImageIO;
 import java.awt.Color;
@@ -38,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * English, and a socket that dies while messages keep coming (all arrive once, in order, after the reconnect).
  * Controls are found by role and accessible name (the UI contract and web/README.md), as a screen reader would.
  */
+@ExtendWith(ScreenshotOnFailure.class)
 class InternalChatInBrowserIT {
 
     private static final Pattern JALALI_DATE = Pattern.compile(
@@ -93,56 +95,56 @@ class InternalChatInBrowserIT {
     @Test
     void twoColleaguesTalkInRealTime() throws Exception {
         var team = team("live");
-        try (var a = signedIn(team, "ava", "fa", 900); var b = signedIn(team, "ben", "fa", 900)) {
-            var room = openDirect(a.page, "مخاطبان", "Ben Bahrami");
-            assertEquals(room, openDirect(b.page, "مخاطبان", "Ava Azadi"));
-            assertThat(log(a.page)).hasAccessibleName("پیام‌ها");
+        var a = signedIn(team, "ava", "fa", 900);
+        var b = signedIn(team, "ben", "fa", 900);
+        var room = openDirect(a.page, "مخاطبان", "Ben Bahrami");
+        assertEquals(room, openDirect(b.page, "مخاطبان", "Ava Azadi"));
+        assertThat(log(a.page)).hasAccessibleName("پیام‌ها");
 
-            send(a.page, "پیام", "ارسال", "سلام بن، جلسه ساعت ۱۰ است");
-            var hello = message(b.page, "سلام بن، جلسه ساعت ۱۰ است");
-            assertThat(hello).hasCount(1);
+        send(a.page, "پیام", "ارسال", "سلام بن، جلسه ساعت ۱۰ است");
+        var hello = message(b.page, "سلام بن، جلسه ساعت ۱۰ است");
+        assertThat(hello).hasCount(1);
 
-            // Ben types: Ava sees it; Ben stops (by sending, below): it goes away
-            b.page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("پیام").setExact(true))
-                    .pressSequentially("باشه، می‌آیم", new Locator.PressSequentiallyOptions().setDelay(30));
-            assertThat(a.page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("در حال نوشتن")))
-                    .isVisible();
+        // Ben types: Ava sees it; Ben stops (by sending, below): it goes away
+        b.page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("پیام").setExact(true))
+                .pressSequentially("باشه، می‌آیم", new Locator.PressSequentiallyOptions().setDelay(30));
+        assertThat(a.page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("در حال نوشتن")))
+                .isVisible();
 
-            // Ben reacts and replies to Ava's message
-            hello.hover();
-            hello.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("افزودن واکنش")).click();
-            b.page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("شکلک"))
-                    .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("👍").setExact(true)).click();
-            hello.hover();
-            hello.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("پاسخ").setExact(true)).click();
-            b.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("ارسال").setExact(true)).click();
+        // Ben reacts and replies to Ava's message
+        hello.hover();
+        hello.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("افزودن واکنش")).click();
+        b.page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("شکلک"))
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("👍").setExact(true)).click();
+        hello.hover();
+        hello.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("پاسخ").setExact(true)).click();
+        b.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("ارسال").setExact(true)).click();
 
-            var mine = message(a.page, "سلام بن، جلسه ساعت ۱۰ است").first();
-            assertThat(mine.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
-                    .setName(Pattern.compile("👍.*۱")))).isVisible();
-            var reply = message(a.page, "باشه، می‌آیم");
-            assertThat(reply).hasCount(1);
-            assertThat(reply.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
-                    .setName(Pattern.compile("رفتن به پیام")))).isVisible();
-            assertThat(a.page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("در حال نوشتن")))
-                    .hasCount(0);
+        var mine = message(a.page, "سلام بن، جلسه ساعت ۱۰ است").first();
+        assertThat(mine.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
+                .setName(Pattern.compile("👍.*۱")))).isVisible();
+        var reply = message(a.page, "باشه، می‌آیم");
+        assertThat(reply).hasCount(1);
+        assertThat(reply.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
+                .setName(Pattern.compile("رفتن به پیام")))).isVisible();
+        assertThat(a.page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("در حال نوشتن")))
+                .hasCount(0);
 
-            // Ben has read it: Ava's message says so
-            assertThat(mine.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
-                    .setName(Pattern.compile("دیده‌شده توسط")))).isVisible();
+        // Ben has read it: Ava's message says so
+        assertThat(mine.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
+                .setName(Pattern.compile("دیده‌شده توسط")))).isVisible();
 
-            // Persian: right to left, Jalali dates in Persian digits, every time a <time datetime>
-            assertThat(a.page.locator("html")).hasAttribute("dir", "rtl");
-            assertJalali(a.page);
-            a.screenshot("internal-chat");
+        // Persian: right to left, Jalali dates in Persian digits, every time a <time datetime>
+        assertThat(a.page.locator("html")).hasAttribute("dir", "rtl");
+        assertJalali(a.page);
+        a.screenshot("internal-chat");
 
-            a.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("اطلاعات اتاق")).click();
-            assertThat(a.page.getByRole(AriaRole.COMPLEMENTARY, new Page.GetByRoleOptions().setName("اطلاعات اتاق")))
-                    .isVisible();
-            a.screenshot("room-info");
-            assertEquals(List.of(), a.problems());
-            assertEquals(List.of(), b.problems());
-        }
+        a.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("اطلاعات اتاق")).click();
+        assertThat(a.page.getByRole(AriaRole.COMPLEMENTARY, new Page.GetByRoleOptions().setName("اطلاعات اتاق")))
+                .isVisible();
+        a.screenshot("room-info");
+        assertEquals(List.of(), a.problems());
+        assertEquals(List.of(), b.problems());
     }
 
     @Test
@@ -151,32 +153,31 @@ class InternalChatInBrowserIT {
         var room = call("POST", "/api/internal-chat/rooms?type=group", team.ava().token(),
                 Map.of("title", "Quarterly review", "memberIds", List.of(team.ben().userId())), 201).path("id").asText();
         post(team.ben(), room, "The quarterly numbers are in the shared folder");
-        try (var a = signedIn(team, "ava", "en", 900)) {
-            var page = a.page;
-            assertThat(page.locator("html")).hasAttribute("dir", "ltr");
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Quarterly review")).click();
-            assertThat(message(page, "quarterly numbers")).hasCount(1);
-            var dates = page.locator("[role=log] time").allInnerTexts();
-            var year = Instant.now().atZone(ZoneId.of("Asia/Tehran")).getYear();
-            assertTrue(dates.stream().anyMatch(d -> d.contains(Integer.toString(year))), "a Gregorian date: " + dates);
-            a.screenshot("internal-chat");
+        var a = signedIn(team, "ava", "en", 900);
+        var page = a.page;
+        assertThat(page.locator("html")).hasAttribute("dir", "ltr");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Quarterly review")).click();
+        assertThat(message(page, "quarterly numbers")).hasCount(1);
+        var dates = page.locator("[role=log] time").allInnerTexts();
+        var year = Instant.now().atZone(ZoneId.of("Asia/Tehran")).getYear();
+        assertTrue(dates.stream().anyMatch(d -> d.contains(Integer.toString(year))), "a Gregorian date: " + dates);
+        a.screenshot("internal-chat");
 
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search messages")).click();
-            page.getByRole(AriaRole.SEARCHBOX, new Page.GetByRoleOptions().setName("Search").setExact(true))
-                    .fill("numbers");
-            var hit = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
-                    .setName(Pattern.compile("Open message in")));
-            assertThat(hit.first()).isVisible();
-            assertThat(hit.first().locator("mark")).containsText("numbers");
-            a.screenshot("search");
-            hit.first().click();
-            assertThat(page).hasURL(Pattern.compile(".*/dashboard/internal-chat/" + room + ".*"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search messages")).click();
+        page.getByRole(AriaRole.SEARCHBOX, new Page.GetByRoleOptions().setName("Search").setExact(true))
+                .fill("numbers");
+        var hit = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+                .setName(Pattern.compile("Open message in")));
+        assertThat(hit.first()).isVisible();
+        assertThat(hit.first().locator("mark")).containsText("numbers");
+        a.screenshot("search");
+        hit.first().click();
+        assertThat(page).hasURL(Pattern.compile(".*/dashboard/internal-chat/" + room + ".*"));
 
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New room")).click();
-            assertThat(page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("New room"))).isVisible();
-            a.screenshot("new-room");
-            assertEquals(List.of(), a.problems());
-        }
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New room")).click();
+        assertThat(page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("New room"))).isVisible();
+        a.screenshot("new-room");
+        assertEquals(List.of(), a.problems());
     }
 
     @Test
@@ -187,55 +188,53 @@ class InternalChatInBrowserIT {
         for (int i = 1; i <= 120; i++) {
             post(i % 2 == 0 ? team.ava() : team.ben(), room, "پیام قدیمی %03d".formatted(i));
         }
-        try (var a = signedIn(team, "ava", "fa", 800)) {
-            var page = a.page;
-            page.navigate("/dashboard/internal-chat/" + room);
-            assertThat(message(page, "پیام قدیمی 120")).hasCount(1);
-            assertThat(message(page, "پیام قدیمی 001")).hasCount(0);
-            log(page).hover();
-            for (int i = 0; i < 60 && message(page, "پیام قدیمی 001").count() == 0; i++) {
-                page.mouse().wheel(0, -3000);
-                page.waitForTimeout(150);
-            }
-            assertThat(message(page, "پیام قدیمی 001")).hasCount(1);
-            assertEquals(List.of(), a.problems());
+        var a = signedIn(team, "ava", "fa", 800);
+        var page = a.page;
+        page.navigate("/dashboard/internal-chat/" + room);
+        assertThat(message(page, "پیام قدیمی 120")).hasCount(1);
+        assertThat(message(page, "پیام قدیمی 001")).hasCount(0);
+        log(page).hover();
+        for (int i = 0; i < 60 && message(page, "پیام قدیمی 001").count() == 0; i++) {
+            page.mouse().wheel(0, -3000);
+            page.waitForTimeout(150);
         }
+        assertThat(message(page, "پیام قدیمی 001")).hasCount(1);
+        assertEquals(List.of(), a.problems());
     }
 
     @Test
     void anImageUploadsAndPreviewsAndHostileTextStaysText() throws Exception {
         var team = team("files");
-        try (var a = signedIn(team, "ava", "fa", 900)) {
-            var page = a.page;
-            var dialogs = new ArrayList<String>();
-            page.onDialog(dialog -> {
-                dialogs.add(dialog.message());
-                dialog.dismiss();
-            });
-            openDirect(page, "مخاطبان", "Ben Bahrami");
+        var a = signedIn(team, "ava", "fa", 900);
+        var page = a.page;
+        var dialogs = new ArrayList<String>();
+        page.onDialog(dialog -> {
+            dialogs.add(dialog.message());
+            dialog.dismiss();
+        });
+        openDirect(page, "مخاطبان", "Ben Bahrami");
 
-            var png = Files.createTempFile("diagram-", ".png");
-            var image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
-            var g = image.createGraphics();
-            g.setColor(Color.ORANGE);
-            g.fillRect(0, 0, 64, 48);
-            g.dispose();
-            ImageIO.write(image, "png", png.toFile());
-            page.getByLabel("پیوست پرونده").setInputFiles(png);
-            send(page, "پیام", "ارسال", "نمودار فروش");
-            var withImage = message(page, "نمودار فروش");
-            var preview = withImage.locator("img");
-            assertThat(preview).isVisible();
-            page.waitForCondition(() -> ((Number) preview.evaluate("img => img.naturalWidth")).intValue() == 64);
+        var png = Files.createTempFile("diagram-", ".png");
+        var image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(Color.ORANGE);
+        g.fillRect(0, 0, 64, 48);
+        g.dispose();
+        ImageIO.write(image, "png", png.toFile());
+        page.getByLabel("پیوست پرونده").setInputFiles(png);
+        send(page, "پیام", "ارسال", "نمودار فروش");
+        var withImage = message(page, "نمودار فروش");
+        var preview = withImage.locator("img");
+        assertThat(preview).isVisible();
+        page.waitForCondition(() -> ((Number) preview.evaluate("img => img.naturalWidth")).intValue() == 64);
 
-            var hostile = "<img src=x onerror=alert(1)> <script>alert(2)</script>";
-            send(page, "پیام", "ارسال", hostile);
-            assertThat(message(page, "<img src=x onerror=alert(1)>")).hasCount(1);
-            assertThat(log(page).locator("img[src='x'], script")).hasCount(0);
-            page.waitForTimeout(500);
-            assertEquals(List.of(), dialogs, "nothing ran");
-            assertEquals(List.of(), a.problems());
-        }
+        var hostile = "<img src=x onerror=alert(1)> <script>alert(2)</script>";
+        send(page, "پیام", "ارسال", hostile);
+        assertThat(message(page, "<img src=x onerror=alert(1)>")).hasCount(1);
+        assertThat(log(page).locator("img[src='x'], script")).hasCount(0);
+        page.waitForTimeout(500);
+        assertEquals(List.of(), dialogs, "nothing ran");
+        assertEquals(List.of(), a.problems());
     }
 
     @Test
@@ -243,47 +242,45 @@ class InternalChatInBrowserIT {
         var team = team("offline");
         // tall enough that the virtualised list shows all twenty at once
         var b = BrowserSession.open("fa", 1280, 2400);
-        try (b) {
-            var blocked = new AtomicBoolean(false);
-            var live = new CopyOnWriteArrayList<WebSocketRoute>();
-            b.context.routeWebSocket(Pattern.compile(".*/ws$"), socket -> {
-                if (blocked.get()) {
-                    socket.close();
-                    return;
-                }
-                socket.connectToServer();
-                live.add(socket);
-            });
-            b.logIn(team.slug(), "ben@" + team.slug() + ".test", PASSWORD);
-            var room = openDirect(b.page, "مخاطبان", "Ava Azadi");
-            post(team.ava(), room, "پیش از قطع");
-            assertThat(message(b.page, "پیش از قطع")).hasCount(1);
-
-            // the socket dies and the network with it; twenty messages come meanwhile
-            blocked.set(true);
-            b.context.setOffline(true);
-            for (var socket : live) {
+        var blocked = new AtomicBoolean(false);
+        var live = new CopyOnWriteArrayList<WebSocketRoute>();
+        b.context.routeWebSocket(Pattern.compile(".*/ws$"), socket -> {
+            if (blocked.get()) {
                 socket.close();
+                return;
             }
-            for (int i = 1; i <= 20; i++) {
-                post(team.ava(), room, "آفلاین-%02d".formatted(i));
-            }
-            b.page.waitForTimeout(1000);
-            blocked.set(false);
-            b.context.setOffline(false);
+            socket.connectToServer();
+            live.add(socket);
+        });
+        b.logIn(team.slug(), "ben@" + team.slug() + ".test", PASSWORD);
+        var room = openDirect(b.page, "مخاطبان", "Ava Azadi");
+        post(team.ava(), room, "پیش از قطع");
+        assertThat(message(b.page, "پیش از قطع")).hasCount(1);
 
-            assertThat(message(b.page, "آفلاین-20")).hasCount(1);
-            var seen = log(b.page).getByRole(AriaRole.ARTICLE).allInnerTexts().stream()
-                    .map(text -> Pattern.compile("آفلاین-(\\d\\d)").matcher(text))
-                    .filter(java.util.regex.Matcher::find)
-                    .map(m -> Integer.parseInt(m.group(1)))
-                    .toList();
-            assertEquals(IntStream.rangeClosed(1, 20).boxed().toList(), seen, "all twenty, once each, in order");
-
-            // and the new socket delivers again
-            post(team.ava(), room, "پس از وصل");
-            assertThat(message(b.page, "پس از وصل")).hasCount(1);
+        // the socket dies and the network with it; twenty messages come meanwhile
+        blocked.set(true);
+        b.context.setOffline(true);
+        for (var socket : live) {
+            socket.close();
         }
+        for (int i = 1; i <= 20; i++) {
+            post(team.ava(), room, "آفلاین-%02d".formatted(i));
+        }
+        b.page.waitForTimeout(1000);
+        blocked.set(false);
+        b.context.setOffline(false);
+
+        assertThat(message(b.page, "آفلاین-20")).hasCount(1);
+        var seen = log(b.page).getByRole(AriaRole.ARTICLE).allInnerTexts().stream()
+                .map(text -> Pattern.compile("آفلاین-(\\d\\d)").matcher(text))
+                .filter(java.util.regex.Matcher::find)
+                .map(m -> Integer.parseInt(m.group(1)))
+                .toList();
+        assertEquals(IntStream.rangeClosed(1, 20).boxed().toList(), seen, "all twenty, once each, in order");
+
+        // and the new socket delivers again
+        post(team.ava(), room, "پس از وصل");
+        assertThat(message(b.page, "پس از وصل")).hasCount(1);
     }
 
     /** A date in the conversation is Jalali, in Persian digits, and matches its datetime's year. */

@@ -83,6 +83,9 @@ final class LocalStack implements AutoCloseable {
         builder.environment().put("GOFTGU_HOME", home.toString());
         builder.environment().put("GOFTGU_PORT_OFFSET", Integer.toString(PORT_OFFSET));
         builder.environment().put("GOFTGU_DEMO", "0");
+        // every test signs up workspaces of its own, all from this one address
+        builder.environment().put("GOFTGU_SIGNUP_PER_IP_PER_HOUR", "100000");
+        builder.environment().put("GOFTGU_SIGNUP_PER_HOUR", "100000");
         builder.environment().put("GOFTGU_REALTIME_REPLICAS", Integer.toString(REALTIME_REPLICAS));
         var process = builder.start();
         try {

@@ -3,6 +3,7 @@ package io.goftgu.e2e;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * password, a deep link that survives the detour through /login, each role's home and the routes it is kept out of,
  * logging out, and the language switch (Persian right-to-left by default, English left-to-right).
  */
+@ExtendWith(ScreenshotOnFailure.class)
 class LoginInBrowserIT {
 
     private static final Pattern INTERNAL_CHAT = Pattern.compile(".*/dashboard/internal-chat$");
@@ -30,30 +32,29 @@ class LoginInBrowserIT {
     void aWrongPasswordShowsTheErrorAndTheRightOneOpensInternalChat() throws Exception {
         var slug = workspace("login");
         signUp(slug, "سارا احمدی", "sara@" + slug + ".test");
-        try (var browser = BrowserSession.open("fa")) {
-            var page = browser.page;
-            assertThat(page.locator("html")).hasAttribute("dir", "rtl");
-            browser.screenshot("login");
+        var browser = BrowserSession.open("fa");
+        var page = browser.page;
+        assertThat(page.locator("html")).hasAttribute("dir", "rtl");
+        browser.screenshot("login");
 
-            browser.logIn(slug, "sara@" + slug + ".test", "not the password");
-            assertThat(page.getByRole(AriaRole.ALERT)).isVisible();
-            assertThat(page).hasURL(Pattern.compile(".*/login.*"));
+        browser.logIn(slug, "sara@" + slug + ".test", "not the password");
+        assertThat(page.getByRole(AriaRole.ALERT)).isVisible();
+        assertThat(page).hasURL(Pattern.compile(".*/login.*"));
 
-            page.getByLabel("گذرواژه").fill(PASSWORD);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("ورود")).click();
-            assertThat(page).hasURL(INTERNAL_CHAT);
-            assertThat(page.locator("html")).hasAttribute("lang", "fa");
+        page.getByLabel("گذرواژه").fill(PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("ورود")).click();
+        assertThat(page).hasURL(INTERNAL_CHAT);
+        assertThat(page.locator("html")).hasAttribute("lang", "fa");
 
-            // the session is a cookie the script cannot read: nothing of it in storage
-            assertEquals(0, ((Number) page.evaluate("localStorage.length === 0 ? 0 : "
-                    + "Object.keys(localStorage).filter(k => /token|jwt|session/i.test(k + localStorage.getItem(k))).length")).intValue());
+        // the session is a cookie the script cannot read: nothing of it in storage
+        assertEquals(0, ((Number) page.evaluate("localStorage.length === 0 ? 0 : "
+                + "Object.keys(localStorage).filter(k => /token|jwt|session/i.test(k + localStorage.getItem(k))).length")).intValue());
 
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("خروج")).click();
-            assertThat(page).hasURL(Pattern.compile(".*/login.*"));
-            page.navigate("/dashboard/internal-chat");
-            assertThat(page).hasURL(Pattern.compile(".*/login.*"));
-            assertEquals(List.of(), browser.problems());
-        }
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("خروج")).click();
+        assertThat(page).hasURL(Pattern.compile(".*/login.*"));
+        page.navigate("/dashboard/internal-chat");
+        assertThat(page).hasURL(Pattern.compile(".*/login.*"));
+        assertEquals(List.of(), browser.problems());
     }
 
     @Test
@@ -63,15 +64,14 @@ class LoginInBrowserIT {
         var ava = login(slug, "ava@" + slug + ".test");
         var room = call("POST", "/api/internal-chat/rooms?type=group", ava.token(),
                 Map.of("title", "Launch plan", "memberIds", List.of()), 201).path("id").asText();
-        try (var browser = BrowserSession.open("en")) {
-            var page = browser.page;
-            page.navigate("/dashboard/internal-chat/" + room);
-            assertThat(page).hasURL(Pattern.compile(".*/login.*"));
-            browser.logIn(slug, "ava@" + slug + ".test", PASSWORD);
-            assertThat(page).hasURL(Pattern.compile(".*/dashboard/internal-chat/" + room + "$"));
-            assertThat(page.getByRole(AriaRole.LOG, new Page.GetByRoleOptions().setName("Messages"))).isVisible();
-            assertEquals(List.of(), browser.problems());
-        }
+        var browser = BrowserSession.open("en");
+        var page = browser.page;
+        page.navigate("/dashboard/internal-chat/" + room);
+        assertThat(page).hasURL(Pattern.compile(".*/login.*"));
+        browser.logIn(slug, "ava@" + slug + ".test", PASSWORD);
+        assertThat(page).hasURL(Pattern.compile(".*/dashboard/internal-chat/" + room + "$"));
+        assertThat(page.getByRole(AriaRole.LOG, new Page.GetByRoleOptions().setName("Messages"))).isVisible();
+        assertEquals(List.of(), browser.problems());
     }
 
     @Test
@@ -80,44 +80,41 @@ class LoginInBrowserIT {
         signUp(slug, "Ava", "ava@" + slug + ".test");
         var ava = login(slug, "ava@" + slug + ".test");
         newUser(ava, slug, "Cam Customer", "cam@" + slug + ".test", "USER");
-        try (var browser = BrowserSession.open("en")) {
-            var page = browser.page;
-            browser.logIn(slug, "cam@" + slug + ".test", PASSWORD);
-            assertThat(page).hasURL(Pattern.compile(".*/panel/support-chat$"));
-            page.navigate("/dashboard/internal-chat");
-            assertThat(page).hasURL(Pattern.compile(".*/panel/support-chat$"));
-            page.navigate("/");
-            assertThat(page).hasURL(Pattern.compile(".*/panel/support-chat$"));
-            browser.screenshot("panel");
-        }
-        try (var browser = BrowserSession.open("en")) {
-            var page = browser.page;
-            browser.logIn(slug, "ava@" + slug + ".test", PASSWORD);
-            assertThat(page).hasURL(INTERNAL_CHAT);
-            page.navigate("/panel/support-chat");
-            assertThat(page).hasURL(INTERNAL_CHAT);
-        }
+        var browser = BrowserSession.open("en");
+        var page = browser.page;
+        browser.logIn(slug, "cam@" + slug + ".test", PASSWORD);
+        assertThat(page).hasURL(Pattern.compile(".*/panel/support-chat$"));
+        page.navigate("/dashboard/internal-chat");
+        assertThat(page).hasURL(Pattern.compile(".*/panel/support-chat$"));
+        page.navigate("/");
+        assertThat(page).hasURL(Pattern.compile(".*/panel/support-chat$"));
+        browser.screenshot("panel");
+
+        var staff = BrowserSession.open("en");
+        staff.logIn(slug, "ava@" + slug + ".test", PASSWORD);
+        assertThat(staff.page).hasURL(INTERNAL_CHAT);
+        staff.page.navigate("/panel/support-chat");
+        assertThat(staff.page).hasURL(INTERNAL_CHAT);
     }
 
     @Test
     void theLanguageSwitchMirrorsThePageAndIsKept() throws Exception {
-        try (var browser = BrowserSession.open("fa")) {
-            var page = browser.page;
-            var html = page.locator("html");
-            assertThat(html).hasAttribute("lang", "fa");
-            assertThat(html).hasAttribute("dir", "rtl");
-            page.getByLabel("زبان").selectOption("en");
-            assertThat(html).hasAttribute("lang", "en");
-            assertThat(html).hasAttribute("dir", "ltr");
-            assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))).isVisible();
-            browser.screenshot("login");
-            page.reload();
-            assertThat(html).hasAttribute("lang", "en");
-            page.navigate("/login?lang=fa");
-            assertThat(html).hasAttribute("dir", "rtl");
-            assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("ورود"))).isVisible();
-            assertEquals(List.of(), browser.problems());
-        }
+        var browser = BrowserSession.open("fa");
+        var page = browser.page;
+        var html = page.locator("html");
+        assertThat(html).hasAttribute("lang", "fa");
+        assertThat(html).hasAttribute("dir", "rtl");
+        page.getByLabel("زبان").selectOption("en");
+        assertThat(html).hasAttribute("lang", "en");
+        assertThat(html).hasAttribute("dir", "ltr");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))).isVisible();
+        browser.screenshot("login");
+        page.reload();
+        assertThat(html).hasAttribute("lang", "en");
+        page.navigate("/login?lang=fa");
+        assertThat(html).hasAttribute("dir", "rtl");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("ورود"))).isVisible();
+        assertEquals(List.of(), browser.problems());
     }
 
     static String workspace(String prefix) {

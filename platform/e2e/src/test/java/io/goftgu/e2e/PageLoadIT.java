@@ -4,6 +4,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.RequestOptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <li>the first load's bytes: scripts, styles and fonts as sent (Brotli) and as gzip would send them.</li>
  * </ul>
  */
+@ExtendWith(ScreenshotOnFailure.class)
 class PageLoadIT {
 
     private static final int RUNS = 3;
@@ -68,13 +70,13 @@ class PageLoadIT {
         var cold = new ArrayList<Load>();
         var warm = new ArrayList<Load>();
         for (int run = 0; run < RUNS; run++) {
-            try (var browser = BrowserSession.blank("fa", 1280, 800)) {
-                // signed in without loading the UI, so the first page load below starts from an empty cache
-                signIn(browser.context, slug, "ava@" + slug + ".test");
-                cold.add(load(browser.page, "/dashboard/internal-chat/" + room + "?lang=fa"));
-                warm.add(load(browser.context.newPage(), "/dashboard/internal-chat/" + room));
-                assertEquals(List.of(), browser.problems());
-            }
+            var browser = BrowserSession.blank("fa", 1280, 800);
+            // signed in without loading the UI, so the first page load below starts from an empty cache
+            signIn(browser.context, slug, "ava@" + slug + ".test");
+            cold.add(load(browser.page, "/dashboard/internal-chat/" + room + "?lang=fa"));
+            warm.add(load(browser.context.newPage(), "/dashboard/internal-chat/" + room));
+            assertEquals(List.of(), browser.problems());
+            browser.close();
         }
 
         var first = cold.getFirst();
