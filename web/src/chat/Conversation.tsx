@@ -54,8 +54,12 @@ export function Conversation({ roomId, meId, onTogglePanel, panel }: {
   const [readAtOpen, setReadAtOpen] = useState<number | null>(null);
   useEffect(() => setReadAtOpen(null), [roomId]);
   useEffect(() => {
-    if (readAtOpen === null && room.data && room.data.id === roomId) setReadAtOpen(room.data.lastReadSeq ?? 0);
-  }, [room.data, roomId, readAtOpen]);
+    if (readAtOpen !== null) return;
+    const listed = qc.getQueryData<Room[]>(keys.rooms(false))?.find((x) => x.id === roomId);
+    const known = room.data?.id === roomId ? room.data.lastReadSeq : listed?.lastReadSeq;
+    if (known !== undefined && known !== null) setReadAtOpen(known);
+    else if (room.data?.id === roomId) setReadAtOpen(0);
+  }, [room.data, roomId, readAtOpen, qc]);
 
   const messages = useMemo(() => win.data?.messages ?? [], [win.data]);
   const pending = useOutbox(roomId, messages);
@@ -235,6 +239,10 @@ export function Conversation({ roomId, meId, onTogglePanel, panel }: {
     : typingNames.length === 2 ? t('typing.two', { a: typingNames[0], b: typingNames[1] }) : t('typing.many', { count: typingNames.length });
   const newLineSeq = readAtOpen !== null ? messages.find((m) => m.seq > readAtOpen && m.sender?.id !== meId && m.type !== 'SYSTEM')?.seq : undefined;
 
+  // open at the first unread message when it is loaded, else at the end
+  const unreadAt = newLineSeq !== undefined ? messages.findIndex((m) => m.seq === newLineSeq) : -1;
+  const initialIndex = unreadAt > 0 ? { index: unreadAt, align: 'start' as const } : { index: 'LAST' as const, align: 'end' as const };
+
   return (
     <section className="conversation" aria-labelledby="conv-title">
       <header className="conv-head">
@@ -263,14 +271,14 @@ export function Conversation({ roomId, meId, onTogglePanel, panel }: {
         {win.isPending && <p role="status" className="muted center">{t('loading')}</p>}
         {win.isError && <p role="alert">{t('error.generic', { message: win.error.message })}</p>}
         {win.data && items.length === 0 && <p className="muted center">{t('log.empty')}</p>}
-        {win.data && items.length > 0 && (
+        {win.data && items.length > 0 && readAtOpen !== null && (
           <Virtuoso
             key={roomId}
             ref={virtuoso}
             className="virtuoso"
             data={items}
             firstItemIndex={firstItemIndex}
-            initialTopMostItemIndex={{ index: 'LAST', align: 'end' }}
+            initialTopMostItemIndex={initialIndex}
             startReached={() => void loadOlder()}
             endReached={() => { if (win.data?.hasNewer) void store.loadNewer(roomId); }}
             followOutput={(atBottom) => (atBottom ? 'smooth' : false)}
