@@ -42,11 +42,14 @@ export function Conversation({ roomId, meId, onTogglePanel, panel }: {
   const [loadingOlder, setLoadingOlder] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const virtuoso = useRef<VirtuosoHandle>(null);
+  // a replaced window (jump to an unloaded message, back to latest) remounts the list at its anchor
+  const [view, setView] = useState<{ gen: number; anchor: number | null }>({ gen: 0, anchor: null });
 
   // join/leave the room on the socket while it is shown
   useEffect(() => {
     store.socket.join(roomId);
     setReplyTo(null);
+    setView((v) => ({ gen: v.gen + 1, anchor: null }));
     return () => store.socket.leave(roomId);
   }, [roomId, store]);
 
@@ -90,6 +93,7 @@ export function Conversation({ roomId, meId, onTogglePanel, panel }: {
 
   // open a message in context: ?msg=<id> (search, pins) or a click on a reply's quote
   const jumpTo = useCallback(async (messageId: string) => {
+    const had = qc.getQueryData<MessageWindow>(keys.messages(roomId))?.messages.some((m) => m.id === messageId) ?? false;
     try {
       await store.loadAround(roomId, messageId);
     } catch (e) {
@@ -98,13 +102,14 @@ export function Conversation({ roomId, meId, onTogglePanel, panel }: {
     }
     const w = qc.getQueryData<MessageWindow>(keys.messages(roomId));
     const i = w?.messages.findIndex((m) => m.id === messageId) ?? -1;
-    if (i >= 0) {
-      setHighlight(messageId);
-      requestAnimationFrame(() => {
-        virtuoso.current?.scrollToIndex({ index: i, align: 'center' });
-        setTimeout(() => document.getElementById(`msg-${messageId}`)?.focus({ preventScroll: true }), 150);
-      });
+    if (i < 0) return;
+    setHighlight(messageId);
+    if (had) {
+      virtuoso.current?.scrollToIndex({ index: i, align: 'center' });
+    } else {
+      setView((v) => ({ gen: v.gen + 1, anchor: i }));
     }
+    setTimeout(() => document.getElementById(`msg-${messageId}`)?.focus({ preventScroll: true }), 300);
   }, [store, roomId, qc]);
 
   useEffect(() => {
@@ -241,7 +246,7 @@ export function Conversation({ roomId, meId, onTogglePanel, panel }: {
 
   // open at the first unread message when it is loaded, else at the end
   const unreadAt = newLineSeq !== undefined ? messages.findIndex((m) => m.seq === newLineSeq) : -1;
-  const initialIndex = unreadAt > 0 ? { index: unreadAt, align: 'start' as const } : { index: 'LAST' as const, align: 'end' as const };
+  const initialIndex = unreadAt >= 0 ? { index: unreadAt, align: 'start' as const } : { index: 'LAST' as const, align: 'end' as const };
 
   return (
     <section className="conversation" aria-labelledby="conv-title">
@@ -273,12 +278,12 @@ export function Conversation({ roomId, meId, onTogglePanel, panel }: {
         {win.data && items.length === 0 && <p className="muted center">{t('log.empty')}</p>}
         {win.data && items.length > 0 && readAtOpen !== null && (
           <Virtuoso
-            key={roomId}
+            key={`${roomId}:${view.gen}`}
             ref={virtuoso}
             className="virtuoso"
             data={items}
             firstItemIndex={firstItemIndex}
-            initialTopMostItemIndex={initialIndex}
+            initialTopMostItemIndex={view.anchor !== null ? { index: view.anchor, align: 'center' } : initialIndex}
             startReached={() => void loadOlder()}
             endReached={() => { if (win.data?.hasNewer) void store.loadNewer(roomId); }}
             followOutput={(atBottom) => (atBottom ? 'smooth' : false)}
@@ -323,7 +328,7 @@ export function Conversation({ roomId, meId, onTogglePanel, panel }: {
         )}
       </div>
       {win.data?.hasNewer && (
-        <button type="button" className="btn jump-latest" onClick={() => void store.resetToLatest(roomId)}>{t('log.jumpLatest')}</button>
+        <button type="button" className="btn jump-latest" onClick={() => void store.resetToLatest(roomId).then(() => setView((v) => ({ gen: v.gen + 1, anchor: null })))}>{t('log.jumpLatest')}</button>
       )}
       <div role="status" className="typing" aria-live="polite">
         {typingText}
