@@ -175,6 +175,8 @@ export function Conversation({ roomId, meId, onTogglePanel, panel }: {
     canPost,
   };
   const names = useMemo(() => (members.data ?? r?.members ?? []).map((m) => m.name), [members.data, r?.members]);
+  const nameOf = useCallback((id: string) => (members.data ?? r?.members ?? []).find((m) => m.userId === id)?.name
+    ?? contacts.data?.users.find((u) => u.id === id)?.name, [members.data, r?.members, contacts.data]);
 
   const fail = (e: unknown) => setActionError(e instanceof ApiError || e instanceof Error ? e.message : String(e));
   const actions: MessageActions = useMemo(() => ({
@@ -316,7 +318,7 @@ export function Conversation({ roomId, meId, onTogglePanel, panel }: {
                     </div>
                   )}
                   {it.kind === 'msg' ? (
-                    <MessageItem m={it.m} meId={meId} room={r} names={names} actions={actions} perms={perms}
+                    <MessageItem m={it.m} meId={meId} room={r} names={names} nameOf={nameOf} actions={actions} perms={perms}
                       readBy={readByCount(it.m, reads)} highlighted={highlight === it.m.id} />
                   ) : (
                     <PendingItem o={it.o} onRetry={() => store.retry(it.o.clientMessageId)} onDiscard={() => store.discard(it.o.clientMessageId)} />

@@ -64,13 +64,18 @@ export function Sidebar({ meId, activeRoomId, onNewRoom, onSearch }: {
     navigate(`/dashboard/internal-chat/${room.id}`);
   }
 
-  function preview(r: Room): string {
+  function preview(r: Room) {
     const m = r.lastMessage;
-    if (!m) return t('sidebar.noMessages');
-    if (m.isDeleted) return t('msg.deleted');
-    const who = m.sender ? (m.sender.id === meId ? t('msg.you') : m.sender.name) : '';
+    if (!m) return <span className="preview">{t('sidebar.noMessages')}</span>;
+    if (m.isDeleted) return <span className="preview">{t('msg.deleted')}</span>;
+    const who = m.type === 'SYSTEM' ? '' : m.sender ? (m.sender.id === meId ? t('msg.you') : m.sender.name) : '';
     const body = m.body ?? (m.attachments?.length ? m.attachments.map((a) => a.name).join('، ') : '');
-    return who ? `${who}: ${body}` : body;
+    return (
+      <span className="preview">
+        {who && <><bdi>{who}</bdi>{': '}</>}
+        <bdi>{body}</bdi>
+      </span>
+    );
   }
 
   return (
@@ -146,7 +151,7 @@ export function Sidebar({ meId, activeRoomId, onNewRoom, onSearch }: {
                       {r.hasMention && <span className="mention-flag" title={t('sidebar.mention')}>@</span>}
                     </span>
                     <span className="room-line sub">
-                      <bdi className="preview">{preview(r)}</bdi>
+                      {preview(r)}
                       {r.lastActivityAt && <Time iso={r.lastActivityAt} lang={lang} mode="relative" />}
                     </span>
                   </Link>
