@@ -165,6 +165,8 @@ export function Conversation({ roomId, meId, onTogglePanel, panel }: {
 
   const r: Room | undefined = room.data;
   const myRole = members.data?.find((m) => m.userId === meId)?.role ?? r?.members?.find((m) => m.userId === meId)?.role;
+  const meMember = members.data?.find((m) => m.userId === meId) ?? r?.members?.find((m) => m.userId === meId);
+  const mutedNow = !!meMember?.muted && (!meMember.mutedUntil || Date.parse(meMember.mutedUntil) > Date.now());
   const isMod = myRole === 'OWNER' || myRole === 'ADMIN' || myRole === 'MODERATOR';
   const canPost = !!r && (r.settings?.whoCanPost === 'OWNER_ONLY' ? myRole === 'OWNER'
     : r.settings?.whoCanPost === 'ADMINS_ONLY' ? (myRole === 'OWNER' || myRole === 'ADMIN') : true);
@@ -238,7 +240,7 @@ export function Conversation({ roomId, meId, onTogglePanel, panel }: {
   const title = r ? roomTitle(r, meId, fallback) : '';
   const peer = r ? directPeer(r, meId) : undefined;
   const peerContact = peer ? contacts.data?.users.find((u) => u.id === peer.userId) : undefined;
-  const disabledReason = !r ? t('loading') : r.isArchived ? t('room.archivedNotice') : r.isLocked ? t('room.lockedNotice') : !canPost ? t('room.cannotPost') : null;
+  const disabledReason = !r ? t('loading') : r.isArchived ? t('room.archivedNotice') : r.isLocked ? t('room.lockedNotice') : !canPost ? t('room.cannotPost') : mutedNow ? t('room.mutedNotice') : null;
   const memberName = (id: string) => (members.data ?? r?.members ?? []).find((m) => m.userId === id)?.name
     ?? contacts.data?.users.find((u) => u.id === id)?.name ?? '…';
   const typingNames = typing.map(memberName);
