@@ -17,6 +17,11 @@ import type { MessageId } from '../i18n/messages';
 type Item = { kind: 'msg'; m: Message } | { kind: 'pending'; o: Outgoing };
 
 const BASE_INDEX = 1_000_000;
+
+// defined once (not inline) so the list does not remount its header on every render
+const listComponents = {
+  Header: ({ context }: { context?: { edge: string } }) => <div className="log-edge">{context?.edge}</div>,
+};
 const base = '/api/internal-chat';
 
 export function Conversation({ roomId, meId, onTogglePanel, panel }: {
@@ -294,13 +299,8 @@ export function Conversation({ roomId, meId, onTogglePanel, panel }: {
             rangeChanged={onRange}
             increaseViewportBy={{ top: 400, bottom: 200 }}
             computeItemKey={(_, it) => (it.kind === 'msg' ? it.m.id : it.o.clientMessageId)}
-            components={{
-              Header: () => (
-                <div className="log-edge">
-                  {win.data?.hasOlder ? (loadingOlder ? t('log.loadingOlder') : '') : t('log.start')}
-                </div>
-              ),
-            }}
+            context={{ edge: win.data?.hasOlder ? (loadingOlder ? t('log.loadingOlder') : '') : t('log.start') }}
+            components={listComponents}
             itemContent={(index, it) => {
               const i = index - firstItemIndex;
               const prev = items[i - 1];

@@ -137,6 +137,8 @@ export function Sidebar({ meId, activeRoomId, onNewRoom, onSearch }: {
                     to={`/dashboard/internal-chat/${r.id}`}
                     className={`room-item${r.id === activeRoomId ? ' active' : ''}${unread ? ' has-unread' : ''}`}
                     aria-current={r.id === activeRoomId ? 'page' : undefined}
+                    aria-label={unread > 0 ? `${title}${lang === 'fa' ? '، ' : ', '}${t('sidebar.unread', { count: unread })}` : title}
+                    aria-describedby={`preview-${r.id}`}
                   >
                     <span className="room-line">
                       {presence && <span className={`dot presence-${presence}`} aria-hidden="true" />}
@@ -150,7 +152,7 @@ export function Sidebar({ meId, activeRoomId, onNewRoom, onSearch }: {
                       )}
                       {r.hasMention && <span className="mention-flag" title={t('sidebar.mention')}>@</span>}
                     </span>
-                    <span className="room-line sub">
+                    <span className="room-line sub" id={`preview-${r.id}`}>
                       {preview(r)}
                       {r.lastActivityAt && <Time iso={r.lastActivityAt} lang={lang} mode="relative" />}
                     </span>
