@@ -8,6 +8,7 @@ import type { Outgoing } from '../lib/outbox';
 import { keys } from './keys';
 import { MessageText, formatSize } from './text';
 import { Time } from './Time';
+import { systemText } from './system';
 
 const EmojiPicker = lazy(() => import('./EmojiPicker'));
 
@@ -31,14 +32,7 @@ export interface MessagePermissions {
 
 function SystemText({ m, nameOf }: { m: Message; nameOf: (userId: string) => string | undefined }) {
   const t = useT();
-  const kind = m.system?.kind ?? 'other';
-  // the person the change is about (system.userId), not the actor who sent it
-  const name = (m.system?.userId && nameOf(m.system.userId)) || m.sender?.name || '';
-  const known = ['member-joined', 'member-left', 'renamed', 'role-changed'];
-  const id = (known.includes(kind) ? `system.${kind}` : 'system.other') as MessageId;
-  let value = m.system?.value ?? m.body ?? '';
-  if (kind === 'role-changed' && ['OWNER', 'ADMIN', 'MODERATOR', 'MEMBER', 'GUEST'].includes(value)) value = t(`role.${value}` as MessageId);
-  return <>{t(id, { name, value })}</>;
+  return <>{systemText(m, nameOf, t)}</>;
 }
 
 function SeenBy({ m, count }: { m: Message; count: number }) {

@@ -9,6 +9,7 @@ import { formatNumber } from '../lib/dates';
 import { directPeer, roomTitle, useContacts, useRooms } from './hooks';
 import { keys } from './keys';
 import { Time } from './Time';
+import { systemText } from './system';
 
 type Tab = 'rooms' | 'contacts';
 
@@ -68,7 +69,10 @@ export function Sidebar({ meId, activeRoomId, onNewRoom, onSearch }: {
     const m = r.lastMessage;
     if (!m) return <span className="preview">{t('sidebar.noMessages')}</span>;
     if (m.isDeleted) return <span className="preview">{t('msg.deleted')}</span>;
-    const who = m.type === 'SYSTEM' ? '' : m.sender ? (m.sender.id === meId ? t('msg.you') : m.sender.name) : '';
+    if (m.type === 'SYSTEM') {
+      return <span className="preview"><bdi>{systemText(m, (id) => (id === meId ? t('msg.you') : presenceOf.get(id)?.name), t)}</bdi></span>;
+    }
+    const who = m.sender ? (m.sender.id === meId ? t('msg.you') : m.sender.name) : '';
     const body = m.body ?? (m.attachments?.length ? m.attachments.map((a) => a.name).join('، ') : '');
     return (
       <span className="preview">
