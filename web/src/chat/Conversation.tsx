@@ -175,12 +175,14 @@ export function Conversation({ roomId, meId, onTogglePanel, panel }: {
   const isMod = myRole === 'OWNER' || myRole === 'ADMIN' || myRole === 'MODERATOR';
   const canPost = !!r && (r.settings?.whoCanPost === 'OWNER_ONLY' ? myRole === 'OWNER'
     : r.settings?.whoCanPost === 'ADMINS_ONLY' ? (myRole === 'OWNER' || myRole === 'ADMIN') : true);
-  const perms: MessagePermissions = {
+  const allowReactions = r?.settings?.allowReactions !== false;
+  const allowReplies = r?.settings?.allowReplies !== false;
+  const perms: MessagePermissions = useMemo(() => ({
     canModerate: isMod,
-    canReact: r?.settings?.allowReactions !== false,
-    canReply: r?.settings?.allowReplies !== false,
+    canReact: allowReactions,
+    canReply: allowReplies,
     canPost,
-  };
+  }), [isMod, allowReactions, allowReplies, canPost]);
   const names = useMemo(() => (members.data ?? r?.members ?? []).map((m) => m.name), [members.data, r?.members]);
   const nameOf = useCallback((id: string) => (members.data ?? r?.members ?? []).find((m) => m.userId === id)?.name
     ?? contacts.data?.users.find((u) => u.id === id)?.name, [members.data, r?.members, contacts.data]);
