@@ -109,8 +109,8 @@ export function Conversation({ roomId, meId, onTogglePanel, panel }: {
     const i = w?.messages.findIndex((m) => m.id === messageId) ?? -1;
     if (i < 0) return;
     setHighlight(messageId);
-    if (had) {
-      virtuoso.current?.scrollToIndex({ index: i, align: 'center' });
+    if (had && virtuoso.current) {
+      virtuoso.current.scrollToIndex({ index: i, align: 'center' });
     } else {
       setView((v) => ({ gen: v.gen + 1, anchor: i }));
     }
