@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { api, ApiError } from '../api/http';
+import { api, ApiError, csrfToken } from '../api/http';
 import type { Me, Role } from '../api/types';
 
 export const meKey = ['me'] as const;
@@ -10,6 +10,8 @@ export function useMe() {
   return useQuery({
     queryKey: meKey,
     queryFn: async () => {
+      // no goftgu_csrf cookie: no session at all (it lives as long as the refresh token); skip the 401 round trips
+      if (!csrfToken()) return null;
       try {
         return await api<Me>('/api/auth/me');
       } catch (e) {

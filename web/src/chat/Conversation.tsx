@@ -17,6 +17,11 @@ import type { MessageId } from '../i18n/messages';
 type Item = { kind: 'msg'; m: Message } | { kind: 'pending'; o: Outgoing };
 
 const BASE_INDEX = 1_000_000;
+
+// defined once (not inline) so the list does not remount its header on every render
+const listComponents = {
+  Header: ({ context }: { context?: { edge: string } }) => <div className="log-edge">{context?.edge}</div>,
+};
 const base = '/api/internal-chat';
 
 export function Conversation({ roomId, meId, onTogglePanel, panel }: {
@@ -42,11 +47,14 @@ export function Conversation({ roomId, meId, onTogglePanel, panel }: {
   const [loadingOlder, setLoadingOlder] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const virtuoso = useRef<VirtuosoHandle>(null);
+  // a replaced window (jump to an unloaded message, back to latest) remounts the list at its anchor
+  const [view, setView] = useState<{ gen: number; anchor: number | null }>({ gen: 0, anchor: null });
 
   // join/leave the room on the socket while it is shown
   useEffect(() => {
     store.socket.join(roomId);
     setReplyTo(null);
+    setView((v) => ({ gen: v.gen + 1, anchor: null }));
     return () => store.socket.leave(roomId);
   }, [roomId, store]);
 
@@ -54,8 +62,12 @@ export function Conversation({ roomId, meId, onTogglePanel, panel }: {
   const [readAtOpen, setReadAtOpen] = useState<number | null>(null);
   useEffect(() => setReadAtOpen(null), [roomId]);
   useEffect(() => {
-    if (readAtOpen === null && room.data && room.data.id === roomId) setReadAtOpen(room.data.lastReadSeq ?? 0);
-  }, [room.data, roomId, readAtOpen]);
+    if (readAtOpen !== null) return;
+    const listed = qc.getQueryData<Room[]>(keys.rooms(false))?.find((x) => x.id === roomId);
+    const known = room.data?.id === roomId ? room.data.lastReadSeq : listed?.lastReadSeq;
+    if (known !== undefined && known !== null) setReadAtOpen(known);
+    else if (room.data?.id === roomId) setReadAtOpen(0);
+  }, [room.data, roomId, readAtOpen, qc]);
 
   const messages = useMemo(() => win.data?.messages ?? [], [win.data]);
   const pending = useOutbox(roomId, messages);
@@ -86,6 +98,7 @@ export function Conversation({ roomId, meId, onTogglePanel, panel }: {
 
   // open a message in context: ?msg=<id> (search, pins) or a click on a reply's quote
   const jumpTo = useCallback(async (messageId: string) => {
+    const had = qc.getQueryData<MessageWindow>(keys.messages(roomId))?.messages.some((m) => m.id === messageId) ?? false;
     try {
       await store.loadAround(roomId, messageId);
     } catch (e) {
@@ -94,13 +107,14 @@ export function Conversation({ roomId, meId, onTogglePanel, panel }: {
     }
     const w = qc.getQueryData<MessageWindow>(keys.messages(roomId));
     const i = w?.messages.findIndex((m) => m.id === messageId) ?? -1;
-    if (i >= 0) {
-      setHighlight(messageId);
-      requestAnimationFrame(() => {
-        virtuoso.current?.scrollToIndex({ index: i, align: 'center' });
-        setTimeout(() => document.getElementById(`msg-${messageId}`)?.focus({ preventScroll: true }), 150);
-      });
+    if (i < 0) return;
+    setHighlight(messageId);
+    if (had && virtuoso.current) {
+      virtuoso.current.scrollToIndex({ index: i, align: 'center' });
+    } else {
+      setView((v) => ({ gen: v.gen + 1, anchor: i }));
     }
+    setTimeout(() => document.getElementById(`msg-${messageId}`)?.focus({ preventScroll: true }), 300);
   }, [store, roomId, qc]);
 
   useEffect(() => {
@@ -156,16 +170,22 @@ export function Conversation({ roomId, meId, onTogglePanel, panel }: {
 
   const r: Room | undefined = room.data;
   const myRole = members.data?.find((m) => m.userId === meId)?.role ?? r?.members?.find((m) => m.userId === meId)?.role;
+  const meMember = members.data?.find((m) => m.userId === meId) ?? r?.members?.find((m) => m.userId === meId);
+  const mutedNow = !!meMember?.muted && (!meMember.mutedUntil || Date.parse(meMember.mutedUntil) > Date.now());
   const isMod = myRole === 'OWNER' || myRole === 'ADMIN' || myRole === 'MODERATOR';
   const canPost = !!r && (r.settings?.whoCanPost === 'OWNER_ONLY' ? myRole === 'OWNER'
     : r.settings?.whoCanPost === 'ADMINS_ONLY' ? (myRole === 'OWNER' || myRole === 'ADMIN') : true);
-  const perms: MessagePermissions = {
+  const allowReactions = r?.settings?.allowReactions !== false;
+  const allowReplies = r?.settings?.allowReplies !== false;
+  const perms: MessagePermissions = useMemo(() => ({
     canModerate: isMod,
-    canReact: r?.settings?.allowReactions !== false,
-    canReply: r?.settings?.allowReplies !== false,
+    canReact: allowReactions,
+    canReply: allowReplies,
     canPost,
-  };
+  }), [isMod, allowReactions, allowReplies, canPost]);
   const names = useMemo(() => (members.data ?? r?.members ?? []).map((m) => m.name), [members.data, r?.members]);
+  const nameOf = useCallback((id: string) => (members.data ?? r?.members ?? []).find((m) => m.userId === id)?.name
+    ?? contacts.data?.users.find((u) => u.id === id)?.name, [members.data, r?.members, contacts.data]);
 
   const fail = (e: unknown) => setActionError(e instanceof ApiError || e instanceof Error ? e.message : String(e));
   const actions: MessageActions = useMemo(() => ({
@@ -227,13 +247,17 @@ export function Conversation({ roomId, meId, onTogglePanel, panel }: {
   const title = r ? roomTitle(r, meId, fallback) : '';
   const peer = r ? directPeer(r, meId) : undefined;
   const peerContact = peer ? contacts.data?.users.find((u) => u.id === peer.userId) : undefined;
-  const disabledReason = !r ? t('loading') : r.isArchived ? t('room.archivedNotice') : r.isLocked ? t('room.lockedNotice') : !canPost ? t('room.cannotPost') : null;
+  const disabledReason = !r ? t('loading') : r.isArchived ? t('room.archivedNotice') : r.isLocked ? t('room.lockedNotice') : !canPost ? t('room.cannotPost') : mutedNow ? t('room.mutedNotice') : null;
   const memberName = (id: string) => (members.data ?? r?.members ?? []).find((m) => m.userId === id)?.name
     ?? contacts.data?.users.find((u) => u.id === id)?.name ?? '…';
   const typingNames = typing.map(memberName);
   const typingText = typingNames.length === 0 ? '' : typingNames.length === 1 ? t('typing.one', { name: typingNames[0] })
     : typingNames.length === 2 ? t('typing.two', { a: typingNames[0], b: typingNames[1] }) : t('typing.many', { count: typingNames.length });
   const newLineSeq = readAtOpen !== null ? messages.find((m) => m.seq > readAtOpen && m.sender?.id !== meId && m.type !== 'SYSTEM')?.seq : undefined;
+
+  // open at the first unread message when it is loaded, else at the end
+  const unreadAt = newLineSeq !== undefined ? messages.findIndex((m) => m.seq === newLineSeq) : -1;
+  const initialIndex = unreadAt >= 0 ? { index: unreadAt, align: 'start' as const } : { index: 'LAST' as const, align: 'end' as const };
 
   return (
     <section className="conversation" aria-labelledby="conv-title">
@@ -263,27 +287,22 @@ export function Conversation({ roomId, meId, onTogglePanel, panel }: {
         {win.isPending && <p role="status" className="muted center">{t('loading')}</p>}
         {win.isError && <p role="alert">{t('error.generic', { message: win.error.message })}</p>}
         {win.data && items.length === 0 && <p className="muted center">{t('log.empty')}</p>}
-        {win.data && items.length > 0 && (
+        {win.data && items.length > 0 && readAtOpen !== null && (
           <Virtuoso
-            key={roomId}
+            key={`${roomId}:${view.gen}`}
             ref={virtuoso}
             className="virtuoso"
             data={items}
             firstItemIndex={firstItemIndex}
-            initialTopMostItemIndex={{ index: 'LAST', align: 'end' }}
+            initialTopMostItemIndex={view.anchor !== null ? { index: view.anchor, align: 'center' } : initialIndex}
             startReached={() => void loadOlder()}
             endReached={() => { if (win.data?.hasNewer) void store.loadNewer(roomId); }}
             followOutput={(atBottom) => (atBottom ? 'smooth' : false)}
             rangeChanged={onRange}
             increaseViewportBy={{ top: 400, bottom: 200 }}
             computeItemKey={(_, it) => (it.kind === 'msg' ? it.m.id : it.o.clientMessageId)}
-            components={{
-              Header: () => (
-                <div className="log-edge">
-                  {win.data?.hasOlder ? (loadingOlder ? t('log.loadingOlder') : '') : t('log.start')}
-                </div>
-              ),
-            }}
+            context={{ edge: win.data?.hasOlder ? (loadingOlder ? t('log.loadingOlder') : '') : t('log.start') }}
+            components={listComponents}
             itemContent={(index, it) => {
               const i = index - firstItemIndex;
               const prev = items[i - 1];
@@ -303,7 +322,7 @@ export function Conversation({ roomId, meId, onTogglePanel, panel }: {
                     </div>
                   )}
                   {it.kind === 'msg' ? (
-                    <MessageItem m={it.m} meId={meId} room={r} names={names} actions={actions} perms={perms}
+                    <MessageItem m={it.m} meId={meId} room={r} names={names} nameOf={nameOf} actions={actions} perms={perms}
                       readBy={readByCount(it.m, reads)} highlighted={highlight === it.m.id} />
                   ) : (
                     <PendingItem o={it.o} onRetry={() => store.retry(it.o.clientMessageId)} onDiscard={() => store.discard(it.o.clientMessageId)} />
@@ -315,7 +334,7 @@ export function Conversation({ roomId, meId, onTogglePanel, panel }: {
         )}
       </div>
       {win.data?.hasNewer && (
-        <button type="button" className="btn jump-latest" onClick={() => void store.resetToLatest(roomId)}>{t('log.jumpLatest')}</button>
+        <button type="button" className="btn jump-latest" onClick={() => void store.resetToLatest(roomId).then(() => setView((v) => ({ gen: v.gen + 1, anchor: null })))}>{t('log.jumpLatest')}</button>
       )}
       <div role="status" className="typing" aria-live="polite">
         {typingText}

@@ -8,6 +8,7 @@ import type { Outgoing } from '../lib/outbox';
 import { keys } from './keys';
 import { MessageText, formatSize } from './text';
 import { Time } from './Time';
+import { systemText } from './system';
 
 const EmojiPicker = lazy(() => import('./EmojiPicker'));
 
@@ -29,13 +30,9 @@ export interface MessagePermissions {
   canPost: boolean;
 }
 
-function SystemText({ m }: { m: Message }) {
+function SystemText({ m, nameOf }: { m: Message; nameOf: (userId: string) => string | undefined }) {
   const t = useT();
-  const kind = m.system?.kind ?? 'other';
-  const name = m.sender?.name ?? '';
-  const known = ['member-joined', 'member-left', 'renamed', 'role-changed'];
-  const id = (known.includes(kind) ? `system.${kind}` : 'system.other') as MessageId;
-  return <>{t(id, { name, value: m.system?.value ?? m.body ?? '' })}</>;
+  return <>{systemText(m, nameOf, t)}</>;
 }
 
 function SeenBy({ m, count }: { m: Message; count: number }) {
@@ -72,12 +69,13 @@ function SeenBy({ m, count }: { m: Message; count: number }) {
 }
 
 export const MessageItem = memo(function MessageItem({
-  m, meId, room, names, actions, perms, readBy, highlighted,
+  m, meId, room, names, nameOf, actions, perms, readBy, highlighted,
 }: {
   m: Message;
   meId: string;
   room: Room | undefined;
   names: string[];
+  nameOf: (userId: string) => string | undefined;
   actions: MessageActions;
   perms: MessagePermissions;
   readBy: number;
@@ -96,7 +94,7 @@ export const MessageItem = memo(function MessageItem({
     return (
       <article className="msg system" data-seq={m.seq} id={`msg-${m.id}`} tabIndex={-1}>
         <p>
-          <SystemText m={m} /> <Time iso={m.createdAt} lang={lang} mode="time" />
+          <SystemText m={m} nameOf={nameOf} /> <Time iso={m.createdAt} lang={lang} mode="time" />
         </p>
       </article>
     );

@@ -2,6 +2,7 @@ import { useNavigate } from 'react-router-dom';
 import { useLang, useT } from '../i18n/locale';
 import { usePins } from './hooks';
 import { Time } from './Time';
+import { Panel } from './Panel';
 
 export function Pins({ roomId, onClose }: { roomId: string; onClose: () => void }) {
   const t = useT();
@@ -9,11 +10,7 @@ export function Pins({ roomId, onClose }: { roomId: string; onClose: () => void 
   const pins = usePins(roomId, true);
   const navigate = useNavigate();
   return (
-    <aside className="side-panel" aria-labelledby="pins-title">
-      <header className="panel-head">
-        <h2 id="pins-title">{t('pins.title')}</h2>
-        <button type="button" className="btn small" onClick={onClose}>{t('pins.close')}</button>
-      </header>
+    <Panel id="pins-title" title={t('pins.title')} closeLabel={t('pins.close')} onClose={onClose}>
       {pins.isPending && <p role="status">{t('loading')}</p>}
       {pins.data && pins.data.length === 0 && <p className="muted">{t('pins.empty')}</p>}
       <ul className="pin-list">
@@ -30,6 +27,6 @@ export function Pins({ roomId, onClose }: { roomId: string; onClose: () => void 
           </li>
         ))}
       </ul>
-    </aside>
+    </Panel>
   );
 }

@@ -7,6 +7,7 @@ import { useLang, useT } from '../i18n/locale';
 import { roomTitle, useContacts, useMembers, useRoom } from './hooks';
 import { keys } from './keys';
 import { Time } from './Time';
+import { Panel } from './Panel';
 
 const ROLES: MemberRole[] = ['OWNER', 'ADMIN', 'MODERATOR', 'MEMBER', 'GUEST'];
 const base = '/api/internal-chat';
@@ -69,11 +70,7 @@ export function RoomInfo({ roomId, meId, onClose }: { roomId: string; meId: stri
   const nonMembers = (contacts.data?.users ?? []).filter((u) => !list.some((m) => m.userId === u.id));
 
   return (
-    <aside className="side-panel" aria-labelledby="info-title">
-      <header className="panel-head">
-        <h2 id="info-title">{t('info.title')}</h2>
-        <button type="button" className="btn small" onClick={onClose}>{t('info.close')}</button>
-      </header>
+    <Panel id="info-title" title={t('info.title')} closeLabel={t('info.close')} onClose={onClose}>
       <p><bdi className="strong">{title}</bdi></p>
       {r.description && <p className="muted" dir="auto">{r.description}</p>}
       {error && <p role="alert" className="error-text">{error}</p>}
@@ -200,6 +197,6 @@ export function RoomInfo({ roomId, meId, onClose }: { roomId: string; meId: stri
           </div>
         </section>
       )}
-    </aside>
+    </Panel>
   );
 }

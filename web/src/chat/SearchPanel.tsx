@@ -8,6 +8,7 @@ import { roomTitle, useContacts, useRooms } from './hooks';
 import { keys } from './keys';
 import { Snippet } from './text';
 import { Time } from './Time';
+import { Panel } from './Panel';
 
 export function SearchPanel({ meId, onClose }: { meId: string; onClose: () => void }) {
   const t = useT();
@@ -30,11 +31,7 @@ export function SearchPanel({ meId, onClose }: { meId: string; onClose: () => vo
   const sender = (id: string) => contacts.data?.users.find((u) => u.id === id)?.name ?? '';
 
   return (
-    <aside className="side-panel" aria-labelledby="search-title">
-      <header className="panel-head">
-        <h2 id="search-title">{t('search.title')}</h2>
-        <button type="button" className="btn small" onClick={onClose}>{t('search.close')}</button>
-      </header>
+    <Panel id="search-title" title={t('search.title')} closeLabel={t('search.close')} onClose={onClose} focusHeading={false}>
       <form role="search" className="row" onSubmit={(e) => { e.preventDefault(); setQ(text.trim()); }}>
         <label className="field compact grow">
           <span className="visually-hidden">{t('search.box')}</span>
@@ -65,6 +62,6 @@ export function SearchPanel({ meId, onClose }: { meId: string; onClose: () => vo
           </ul>
         </>
       )}
-    </aside>
+    </Panel>
   );
 }

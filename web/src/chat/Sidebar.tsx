@@ -9,6 +9,7 @@ import { formatNumber } from '../lib/dates';
 import { directPeer, roomTitle, useContacts, useRooms } from './hooks';
 import { keys } from './keys';
 import { Time } from './Time';
+import { systemText } from './system';
 
 type Tab = 'rooms' | 'contacts';
 
@@ -64,13 +65,21 @@ export function Sidebar({ meId, activeRoomId, onNewRoom, onSearch }: {
     navigate(`/dashboard/internal-chat/${room.id}`);
   }
 
-  function preview(r: Room): string {
+  function preview(r: Room) {
     const m = r.lastMessage;
-    if (!m) return t('sidebar.noMessages');
-    if (m.isDeleted) return t('msg.deleted');
+    if (!m) return <span className="preview">{t('sidebar.noMessages')}</span>;
+    if (m.isDeleted) return <span className="preview">{t('msg.deleted')}</span>;
+    if (m.type === 'SYSTEM') {
+      return <span className="preview"><bdi>{systemText(m, (id) => (id === meId ? t('msg.you') : presenceOf.get(id)?.name), t)}</bdi></span>;
+    }
     const who = m.sender ? (m.sender.id === meId ? t('msg.you') : m.sender.name) : '';
     const body = m.body ?? (m.attachments?.length ? m.attachments.map((a) => a.name).join('، ') : '');
-    return who ? `${who}: ${body}` : body;
+    return (
+      <span className="preview">
+        {who && <><bdi>{who}</bdi>{': '}</>}
+        <bdi>{body}</bdi>
+      </span>
+    );
   }
 
   return (
@@ -132,6 +141,8 @@ export function Sidebar({ meId, activeRoomId, onNewRoom, onSearch }: {
                     to={`/dashboard/internal-chat/${r.id}`}
                     className={`room-item${r.id === activeRoomId ? ' active' : ''}${unread ? ' has-unread' : ''}`}
                     aria-current={r.id === activeRoomId ? 'page' : undefined}
+                    aria-label={unread > 0 ? `${title}${lang === 'fa' ? '، ' : ', '}${t('sidebar.unread', { count: unread })}` : title}
+                    aria-describedby={`preview-${r.id}`}
                   >
                     <span className="room-line">
                       {presence && <span className={`dot presence-${presence}`} aria-hidden="true" />}
@@ -145,8 +156,8 @@ export function Sidebar({ meId, activeRoomId, onNewRoom, onSearch }: {
                       )}
                       {r.hasMention && <span className="mention-flag" title={t('sidebar.mention')}>@</span>}
                     </span>
-                    <span className="room-line sub">
-                      <bdi className="preview">{preview(r)}</bdi>
+                    <span className="room-line sub" id={`preview-${r.id}`}>
+                      {preview(r)}
                       {r.lastActivityAt && <Time iso={r.lastActivityAt} lang={lang} mode="relative" />}
                     </span>
                   </Link>

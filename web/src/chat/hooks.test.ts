@@ -37,3 +37,23 @@ describe('safeNext', () => {
     expect(safeNext(null)).toBeNull();
   });
 });
+
+import { IntlMessageFormat } from 'intl-messageformat';
+import { en } from '../i18n/messages';
+import { systemText } from './system';
+
+describe('systemText', () => {
+  const t = (id: keyof typeof en, v?: Record<string, unknown>) => String(new IntlMessageFormat(en[id], 'en').format(v as Record<string, string>));
+  const sys = (kind: string, userId: string | null, value: string | null) =>
+    ({ type: 'SYSTEM', sender: { id: 'actor', name: 'Actor' }, body: 'server text', system: { kind, userId, value } }) as unknown as Message;
+  const nameOf = (id: string) => ({ u1: 'Reza' } as Record<string, string>)[id];
+  it('names the member the change is about and localises the role', () => {
+    expect(systemText(sys('role-changed', 'u1', 'MODERATOR'), nameOf, t)).toBe('Reza is now Moderator.');
+    expect(systemText(sys('member-joined', 'u1', null), nameOf, t)).toBe('Reza joined the room.');
+    expect(systemText(sys('renamed', null, 'Sales'), nameOf, t)).toBe('The room was renamed to “Sales”.');
+  });
+  it('falls back to the actor and to the server text', () => {
+    expect(systemText(sys('member-left', 'unknown', null), nameOf, t)).toBe('Actor left the room.');
+    expect(systemText({ type: 'SYSTEM', sender: null, body: 'raw', system: null } as unknown as Message, nameOf, t)).toBe('raw');
+  });
+});

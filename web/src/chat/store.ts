@@ -69,7 +69,8 @@ export class ChatStore {
       onFrame: (f) => this.onFrame(f),
       onOpen: (reconnected) => {
         if (this.presence !== 'available') this.socket.send({ type: 'presence:set', status: this.presence });
-        if (reconnected) this.catchUpAll();
+        // every open, the first too: a message sent between a room's REST load and the socket's open is fetched
+        if (reconnected || this.seq.rooms().length) this.catchUpAll();
       },
       onStateChange: (s) => this.connection.set(s),
       onSessionLost,
