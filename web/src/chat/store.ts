@@ -280,8 +280,9 @@ export class ChatStore {
         break;
       }
       case 'ack': {
+        // a saved socket send answers with the message; a join answers with just {roomId}
         const m = f.data as Message | undefined;
-        if (m) this.putMessage(m);
+        if (m && typeof m.id === 'string' && typeof m.seq === 'number') this.putMessage(m);
         break;
       }
       default:

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { IntlProvider, useIntl } from 'react-intl';
-import { useLocation } from 'react-router-dom';
+import { useLocation, useNavigate } from 'react-router-dom';
 import { catalogs, type MessageId } from './messages';
 import type { Lang } from '../lib/dates';
 
@@ -75,12 +75,19 @@ export function useLang(): LangState {
 
 /** `?lang=en|fa` on any route (inside the router, so it also applies on client-side navigation). */
 export function LangFromUrl() {
-  const { search } = useLocation();
-  const { lang, setLang } = useLang();
+  const { search, pathname, hash } = useLocation();
+  const navigate = useNavigate();
+  const { setLang } = useLang();
   useEffect(() => {
     const u = fromUrl(search);
-    if (u && u !== lang) setLang(u);
-  }, [search, lang, setLang]);
+    if (!u) return;
+    setLang(u);
+    // applied once: left in the address, it would undo a later choice in the language control
+    const rest = new URLSearchParams(search);
+    rest.delete('lang');
+    const query = rest.toString();
+    navigate({ pathname, search: query ? `?${query}` : '', hash }, { replace: true });
+  }, [search, pathname, hash, setLang, navigate]);
   return null;
 }
 
