@@ -279,7 +279,16 @@ export function Conversation({ roomId, meId, onTogglePanel, panel }: {
           <bdi>{title}</bdi>
         </h1>
         {peerContact && (
-          <span className="muted presence-text">{t(`presence.${peerContact.presence}` as MessageId)}</span>
+          <span className="muted presence-text">
+            {t(`presence.${peerContact.presence}` as MessageId)}
+            {peerContact.presence !== 'online' && peerContact.lastSeenAt && (
+              <>
+                {' · '}
+                {t('sidebar.lastSeen', { when: '' })}
+                <Time iso={peerContact.lastSeenAt} lang={lang} mode="relative" />
+              </>
+            )}
+          </span>
         )}
         {r && <span className="room-type">{t(`roomType.${r.type}` as MessageId)}</span>}
         <div className="conv-tools">
