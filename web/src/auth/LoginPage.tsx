@@ -3,7 +3,7 @@ import { Navigate, useSearchParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../api/http';
 import type { Me } from '../api/types';
-import { LanguageSelect, useT } from '../i18n/locale';
+import { LanguageSelect, useDocumentTitle, useT } from '../i18n/locale';
 import { homeFor, meKey, safeNext, useMe } from './auth';
 
 export default function LoginPage() {
@@ -16,6 +16,7 @@ export default function LoginPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  useDocumentTitle(`${t('login.submit')} · ${t('app.name')}`);
 
   if (me.data) {
     return <Navigate to={safeNext(params.get('next')) ?? homeFor(me.data.role)} replace />;

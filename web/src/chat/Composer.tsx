@@ -5,6 +5,7 @@ import { useT } from '../i18n/locale';
 import type { MessageId } from '../i18n/messages';
 import { useChat } from './hooks';
 import { ClipIcon, LinkIcon, SmileIcon } from './icons';
+import { uuid } from '../lib/uuid';
 
 const EmojiPicker = lazy(() => import('./EmojiPicker'));
 
@@ -101,7 +102,7 @@ export function Composer({ room, members, replyTo, onCancelReply, disabledReason
   function addFiles(files: FileList | null) {
     if (!files) return;
     for (const file of Array.from(files)) {
-      const key = crypto.randomUUID();
+      const key = uuid();
       const abort = new AbortController();
       setUploads((u) => [...u, { key, file, progress: 0, abort }]);
       upload<Attachment>('/api/internal-chat/attachments', file, (p) =>

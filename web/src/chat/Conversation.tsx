@@ -5,7 +5,8 @@ import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
 import { api, ApiError } from '../api/http';
 import type { Message, Room } from '../api/types';
 import { useLang, useT } from '../i18n/locale';
-import { dayKey, formatDate } from '../lib/dates';
+import { dayKey } from '../lib/dates';
+import { Time } from './Time';
 import type { Outgoing } from '../lib/outbox';
 import { Composer } from './Composer';
 import { directPeer, roomTitle, useChat, useContacts, useMembers, useMessageWindow, useOutbox, useReads, useRoom, useTyping } from './hooks';
@@ -17,6 +18,14 @@ import type { MessageId } from '../i18n/messages';
 type Item = { kind: 'msg'; m: Message } | { kind: 'pending'; o: Outgoing };
 
 const BASE_INDEX = 1_000_000;
+
+function sameDayKey(iso: string): string {
+  try {
+    return dayKey(iso);
+  } catch {
+    return '';
+  }
+}
 
 // defined once (not inline) so the list does not remount its header on every render
 const listComponents = {
@@ -270,7 +279,16 @@ export function Conversation({ roomId, meId, onTogglePanel, panel }: {
           <bdi>{title}</bdi>
         </h1>
         {peerContact && (
-          <span className="muted presence-text">{t(`presence.${peerContact.presence}` as MessageId)}</span>
+          <span className="muted presence-text">
+            {t(`presence.${peerContact.presence}` as MessageId)}
+            {peerContact.presence !== 'online' && peerContact.lastSeenAt && (
+              <>
+                {' · '}
+                {t('sidebar.lastSeen', { when: '' })}
+                <Time iso={peerContact.lastSeenAt} lang={lang} mode="relative" />
+              </>
+            )}
+          </span>
         )}
         {r && <span className="room-type">{t(`roomType.${r.type}` as MessageId)}</span>}
         <div className="conv-tools">
@@ -308,12 +326,12 @@ export function Conversation({ roomId, meId, onTogglePanel, panel }: {
               const prev = items[i - 1];
               const when = it.kind === 'msg' ? it.m.createdAt : it.o.createdAt;
               const prevWhen = prev ? (prev.kind === 'msg' ? prev.m.createdAt : prev.o.createdAt) : null;
-              const newDay = !prevWhen || dayKey(prevWhen) !== dayKey(when);
+              const newDay = !!when && (!prevWhen || sameDayKey(prevWhen) !== sameDayKey(when));
               return (
                 <div className="item">
                   {newDay && (
                     <div className="day-sep" role="separator">
-                      <time dateTime={when}>{formatDate(when, lang)}</time>
+                      <Time iso={when} lang={lang} mode="date" />
                     </div>
                   )}
                   {it.kind === 'msg' && it.m.seq === newLineSeq && (

@@ -5,6 +5,7 @@ import { meKey, useMe } from '../auth/auth';
 import { useT } from '../i18n/locale';
 import { Shell } from '../Shell';
 import { Conversation } from './Conversation';
+import { ErrorBoundary } from './ErrorBoundary';
 import { ChatContext, useConnection, useUnread } from './hooks';
 import { NewRoomDialog } from './NewRoomDialog';
 import { Pins } from './Pins';
@@ -88,7 +89,14 @@ export default function InternalChatPage() {
           <Sidebar meId={meId} activeRoomId={roomId} onNewRoom={() => setNewRoom(true)} onSearch={() => toggle('search')} />
           <main id="main" className="chat-main">
             {roomId ? (
-              <Conversation roomId={roomId} meId={meId} panel={panel === 'search' ? null : panel} onTogglePanel={toggle} />
+              <ErrorBoundary resetKey={roomId} fallback={(retry, error) => (
+                <div className="conversation empty" role="alert">
+                  <p>{t('error.generic', { message: error.message })}</p>
+                  <button type="button" className="btn" onClick={retry}>{t('error.retry')}</button>
+                </div>
+              )}>
+                <Conversation roomId={roomId} meId={meId} panel={panel === 'search' ? null : panel} onTogglePanel={toggle} />
+              </ErrorBoundary>
             ) : (
               <div className="conversation empty">
                 <p>{t('room.choose')}</p>

@@ -227,7 +227,7 @@ export const MessageItem = memo(function MessageItem({
       {mine && !m.isDeleted && <SeenBy m={m} count={readBy} />}
 
       {!m.isDeleted && !editing && (
-        <div className="msg-actions" role="toolbar" aria-label={t('msg.actions')}>
+        <div className="msg-actions" role="group" aria-label={t('msg.actions')}>
           {perms.canReply && perms.canPost && !readOnly && (
             <button type="button" className="icon-btn" onClick={() => actions.reply(m)}>{t('msg.reply')}</button>
           )}

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { webcrypto } from 'node:crypto';
 import { QueryClient } from '@tanstack/react-query';
 import type { Message } from '../api/types';
 import { keys } from './keys';
@@ -58,6 +59,8 @@ beforeEach(() => {
   vi.stubGlobal('location', { protocol: 'http:', host: 'x' });
   vi.stubGlobal('document', { cookie: 'goftgu_csrf=t', addEventListener() {}, removeEventListener() {}, visibilityState: 'visible' });
   vi.stubGlobal('window', { addEventListener() {}, removeEventListener() {} });
+  // Node 18 has no global crypto without a flag
+  vi.stubGlobal('crypto', webcrypto);
   qc = new QueryClient();
   store = new ChatStore(qc, () => {});
   store.meId = 'me';

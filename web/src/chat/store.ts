@@ -10,6 +10,7 @@ import * as ob from '../lib/outbox';
 import { catchUp, SeqTracker } from '../lib/seq';
 import { RealtimeClient, type ServerFrame, type SocketState } from '../lib/socket';
 import { keys } from './keys';
+import { uuid } from '../lib/uuid';
 
 export const PAGE = 50;
 
@@ -314,7 +315,7 @@ export class ChatStore {
   // ---- sending
 
   send(draft: ob.OutgoingDraft): string {
-    const id = crypto.randomUUID();
+    const id = uuid();
     this.outbox.set(ob.enqueue(this.outbox.get(), draft, id));
     void this.attempt(id, 0);
     return id;

@@ -118,3 +118,10 @@ export function LanguageSelect() {
     </label>
   );
 }
+
+/** The tab's title for a page, in the current language. */
+export function useDocumentTitle(title: string) {
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+}

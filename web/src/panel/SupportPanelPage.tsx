@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/http';
 import type { PageOf, Ticket } from '../api/types';
-import { useLang, useT } from '../i18n/locale';
+import { useDocumentTitle, useLang, useT } from '../i18n/locale';
 import { Shell } from '../Shell';
 import { Time } from '../chat/Time';
 import type { MessageId } from '../i18n/messages';
@@ -10,6 +10,7 @@ import type { MessageId } from '../i18n/messages';
 export default function SupportPanelPage() {
   const t = useT();
   const { lang } = useLang();
+  useDocumentTitle(`${t('panel.title')} · ${t('app.name')}`);
   const tickets = useQuery({
     queryKey: ['support-chat', 'mine'],
     queryFn: () => api<PageOf<Ticket>>('/api/support-chat?limit=100&page=1'),
