@@ -166,6 +166,7 @@ class InternalChatInBrowserIT {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search messages")).click();
         page.getByRole(AriaRole.SEARCHBOX, new Page.GetByRoleOptions().setName("Search").setExact(true))
                 .fill("numbers");
+        page.keyboard().press("Enter");
         var hit = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
                 .setName(Pattern.compile("Open message in")));
         assertThat(hit.first()).isVisible();
