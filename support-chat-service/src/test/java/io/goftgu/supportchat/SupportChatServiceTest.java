@@ -610,4 +610,53 @@ class SupportChatServiceTest {
             sleep(100);
         }
     }
+
+    @Test
+    void demotionAndDeactivationTakeEffectOnTheNextRequest() {
+        var agent = Signals.user(WORKSPACE, "Revoked", "ADMIN");
+        var token = TestTokens.staff(agent, WORKSPACE);
+        await(() -> RestAssured.given().auth().oauth2(token).get("/api/support-chat/stats").statusCode() == 200);
+        var ticketId = ticket(customer, "Revocation probe");
+        say(as(agent), ticketId, "secret staff note about revocation", true).statusCode(201);
+        Signals.userChanged(WORKSPACE, agent, "Revoked", "USER", true);
+        // the old ADMIN token now counts as the projection's USER: staff endpoints 403, no internal notes
+        await(() -> RestAssured.given().auth().oauth2(token).get("/api/support-chat/stats").statusCode() == 403);
+        RestAssured.given().auth().oauth2(token).get("/api/support-chat/" + ticketId + "/history").then().statusCode(403);
+        var seen = RestAssured.given().auth().oauth2(token).get("/api/support-chat/" + ticketId + "/messages");
+        org.junit.jupiter.api.Assertions.assertTrue(seen.statusCode() == 404 || !seen.asString().contains("secret staff note"),
+                "a demoted admin still reads internal notes: " + seen.asString());
+        Signals.userChanged(WORKSPACE, agent, "Revoked", "USER", false);
+        await(() -> RestAssured.given().auth().oauth2(token).get("/api/support-chat").statusCode() == 401);
+    }
+
+    @jakarta.inject.Inject
+    io.goftgu.supportchat.attachments.UnsentUploadPurge purge;
+
+    @Test
+    void aGuestsUploadsHaveAQuotaAndUnsentOnesArePurged() {
+        var started = startGuest(Map.of());
+        var guestTicket = (String) ((Map<?, ?>) started.get("ticket")).get("id");
+        var guestId = (String) ((Map<?, ?>) started.get("guest")).get("id");
+        var guest = TestTokens.guest(UUID.fromString(guestId), WORKSPACE);
+        // the test profile's quota is 4 KiB (50 MiB by default)
+        String first = RestAssured.given().auth().oauth2(guest)
+                .multiPart("file", "a.txt", "a".repeat(3000).getBytes(StandardCharsets.US_ASCII), "text/plain")
+                .multiPart("ticketId", guestTicket).post("/api/support-chat/attachments").then().statusCode(201)
+                .extract().path("id");
+        RestAssured.given().auth().oauth2(guest)
+                .multiPart("file", "b.txt", "b".repeat(3000).getBytes(StandardCharsets.US_ASCII), "text/plain")
+                .multiPart("ticketId", guestTicket).post("/api/support-chat/attachments").then().statusCode(413)
+                .contentType("application/problem+json");
+        // unsent uploads go after the configured age (3 s here, a day by default), sent ones stay
+        String sent = RestAssured.given().auth().oauth2(TestTokens.staff(agent, WORKSPACE))
+                .multiPart("file", "s.txt", "sent".getBytes(StandardCharsets.US_ASCII), "text/plain")
+                .multiPart("ticketId", guestTicket).post("/api/support-chat/attachments").then().statusCode(201)
+                .extract().path("id");
+        as(agent).body(Map.of("body", "file", "clientMessageId", UUID.randomUUID(), "attachmentIds", List.of(sent)))
+                .post("/api/support-chat/" + guestTicket + "/messages").then().statusCode(201);
+        sleep(3_500);
+        org.junit.jupiter.api.Assertions.assertTrue(purge.purge() >= 1);
+        RestAssured.given().auth().oauth2(guest).get("/api/support-chat/attachments/" + first).then().statusCode(404);
+        as(agent).get("/api/support-chat/attachments/" + sent).then().statusCode(200);
+    }
 }

@@ -24,6 +24,19 @@ public interface GatewayConfig {
 
     PublicSupport publicSupport();
 
+    Writes writes();
+
+    /** Per user or guest budgets of writes that cost storage or fan out (docs/security.md, "Writes"). */
+    interface Writes {
+        /** Message sends (internal chat and tickets) per principal per minute (GOFTGU_MESSAGES_PER_MINUTE). */
+        @WithDefault("60")
+        int messagesPerMinute();
+
+        /** Uploads per principal per minute (GOFTGU_UPLOADS_PER_MINUTE). */
+        @WithDefault("20")
+        int uploadsPerMinute();
+    }
+
     /** The shared secret the gateway shows support-chat's internal API (GOFTGU_INTERNAL_SECRET); never from clients. */
     String internalSecret();
 
@@ -66,6 +79,13 @@ public interface GatewayConfig {
         @WithDefault("30d")
         Duration guestLifetime();
 
+        /**
+         * A signing key signs new tokens for this long, then a new one takes over and the old one only verifies
+         * until its tokens expire (GOFTGU_SIGNING_KEY_MAX_AGE; docs/security.md, "Signing keys").
+         */
+        @WithDefault("30d")
+        Duration signingKeyMaxAge();
+
         /** Clock difference tolerated when checking a token's expiry. */
         @WithDefault("30s")
         Duration clockSkew();
@@ -93,7 +113,7 @@ public interface GatewayConfig {
         int ipMaxFailures();
 
         /** Password checks one client address may have in progress at once; more get 429 (GOFTGU_LOGIN_IP_MAX_CONCURRENT). */
-        @WithDefault("2")
+        @WithDefault("4")
         int ipMaxConcurrent();
 
         /** An account's failures are forgotten this long after its last one (GOFTGU_LOGIN_WINDOW). */
@@ -197,6 +217,10 @@ public interface GatewayConfig {
          */
         @WithDefault("100000")
         int maxWebsockets();
+
+        /** Client connections from one address holding a WebSocket, at most; more get 429 (GOFTGU_PROXY_WEBSOCKETS_PER_IP). */
+        @WithDefault("2000")
+        int websocketsPerIp();
     }
 
     interface PublicSupport {

@@ -25,6 +25,7 @@ public class PasswordHasher {
 
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
+    private static final long CREATE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private final Argon2Function function;
     private final String parameters;
@@ -48,8 +49,12 @@ public class PasswordHasher {
         dummyHash = Password.hash(UUID.randomUUID().toString()).addRandomSalt(SALT_BYTES).with(function).getResult();
     }
 
+    /**
+     * Hashes a new password. Creating users and signing up (rate-limited per address) are not floods: they wait up to
+     * {@link #CREATE_WAIT_NANOS} for a turn, so 20 users created at once all succeed on a busy machine.
+     */
     public String hash(String password) {
-        acquire();
+        acquire(Math.max(maxWaitNanos, CREATE_WAIT_NANOS));
         try {
             return Password.hash(password).addRandomSalt(SALT_BYTES).with(function).getResult();
         } finally {
@@ -61,10 +66,10 @@ public class PasswordHasher {
         return maxConcurrent;
     }
 
-    private void acquire() {
+    private void acquire(long waitNanos) {
         boolean acquired;
         try {
-            acquired = permits.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS);
+            acquired = permits.tryAcquire(waitNanos, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             acquired = false;
@@ -76,7 +81,7 @@ public class PasswordHasher {
 
     /** Whether {@code password} matches {@code hash}; a null hash (no such account) spends the same time and fails. */
     public boolean verify(String password, String hash) {
-        acquire();
+        acquire(maxWaitNanos);
         try {
             if (hash == null) {
                 Password.check(password, dummyHash).with(function);

@@ -42,10 +42,12 @@ public class ServiceRoutes {
 
     private final GatewayConfig.Routes config;
     private final UpstreamErrors errors;
+    private final io.goftgu.gateway.edge.WriteRateLimit writes;
 
-    ServiceRoutes(GatewayConfig config, UpstreamErrors errors) {
+    ServiceRoutes(GatewayConfig config, UpstreamErrors errors, io.goftgu.gateway.edge.WriteRateLimit writes) {
         this.config = config.routes();
         this.errors = errors;
+        this.writes = writes;
     }
 
     void register(@Observes Router router, Vertx vertx) {
@@ -68,10 +70,57 @@ public class ServiceRoutes {
                         context.next();
                         return;
                     }
+                    if (route.webSocket() && !admitSocket(context.request())) {
+                        context.response().setStatusCode(429).putHeader("Retry-After", "10")
+                                .putHeader("Content-Type", "application/problem+json")
+                                .end("{\"type\":\"https://goftgu.io/problems/429\",\"title\":\"Too many requests\","
+                                        + "\"status\":429,\"detail\":\"too many open sockets from your address\"}");
+                        return;
+                    }
+                    var wait = writes.check(context.request());
+                    if (wait > 0) {
+                        context.response().setStatusCode(429).putHeader("Retry-After", Long.toString(wait))
+                                .putHeader("Content-Type", "application/problem+json")
+                                .end("{\"type\":\"https://goftgu.io/problems/429\",\"title\":\"Too many requests\","
+                                        + "\"status\":429,\"detail\":\"too many messages or uploads; try again in " + wait
+                                        + " s\"}");
+                        return;
+                    }
                     prepare(context.request());
                     proxy.handle(context.request());
                 });
         Log.infof("routing %s to %s", route.prefix(), upstreams);
+    }
+
+    /** Client connections that asked for /ws, by connection, and how many each address holds. */
+    private final java.util.Map<io.vertx.core.http.HttpConnection, String> socketConnections =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> socketsPerAddress =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * At most {@code websockets-per-ip} client connections from one address may hold (or ask for) a WebSocket: room
+     * for an office behind one NAT address, not for one script opening sockets until the descriptors run out. Counted
+     * per connection, released when it closes.
+     */
+    private boolean admitSocket(HttpServerRequest request) {
+        var connection = request.connection();
+        if (connection == null || socketConnections.containsKey(connection)) {
+            return true;
+        }
+        var address = request.remoteAddress().hostAddress();
+        var count = socketsPerAddress.computeIfAbsent(address, a -> new java.util.concurrent.atomic.AtomicInteger());
+        if (count.incrementAndGet() > config.websocketsPerIp()) {
+            count.decrementAndGet();
+            return false;
+        }
+        socketConnections.put(connection, address);
+        connection.closeHandler(closed -> {
+            if (socketConnections.remove(connection) != null) {
+                socketsPerAddress.computeIfPresent(address, (a, n) -> n.decrementAndGet() <= 0 ? null : n);
+            }
+        });
+        return true;
     }
 
     /**

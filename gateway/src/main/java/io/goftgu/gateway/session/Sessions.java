@@ -2,7 +2,6 @@ package io.goftgu.gateway.session;
 
 import io.goftgu.gateway.api.LoginRequest;
 import io.goftgu.gateway.identity.Credential;
-import io.goftgu.gateway.config.GatewayConfig;
 import io.goftgu.gateway.identity.PasswordHasher;
 import io.goftgu.gateway.identity.UserAccount;
 import io.goftgu.gateway.identity.Workspace;
@@ -35,11 +34,8 @@ public class Sessions {
     private final TokenIssuer issuer;
     private final RefreshTokens refreshTokens;
     private final LoginThrottle throttle;
-    private final InFlight inFlight;
 
-    Sessions(PasswordHasher hasher, TokenIssuer issuer, RefreshTokens refreshTokens, LoginThrottle throttle,
-             GatewayConfig config) {
-        this.inFlight = new InFlight(config.login().ipMaxConcurrent());
+    Sessions(PasswordHasher hasher, TokenIssuer issuer, RefreshTokens refreshTokens, LoginThrottle throttle) {
         this.hasher = hasher;
         this.issuer = issuer;
         this.refreshTokens = refreshTokens;
@@ -49,14 +45,7 @@ public class Sessions {
     public Session login(LoginRequest request, String clientIp) {
         var account = request.workspace().trim().toLowerCase(Locale.ROOT) + "|" + UserAccount.normalizeEmail(request.email());
         throttle.check(account, clientIp);
-        if (!inFlight.enter(clientIp)) {
-            throw Problems.tooManyRequests("too many logins at once from your address; try again in a moment", 1);
-        }
-        try {
-            return checkedLogin(request, clientIp, account);
-        } finally {
-            inFlight.exit(clientIp);
-        }
+        return checkedLogin(request, clientIp, account);
     }
 
     private Session checkedLogin(LoginRequest request, String clientIp, String account) {

@@ -191,6 +191,7 @@ class UpstreamsTest {
             public int httpPoolSize() { return 128; }
             public int httpWaitQueue() { return 2048; }
             public int maxWebsockets() { return 100_000; }
+            public int websocketsPerIp() { return 2000; }
         };
     }
 }

@@ -61,7 +61,9 @@ class LoginFloodTest extends GatewayTest {
             var started = System.nanoTime();
             var health = probe.send(HttpRequest.newBuilder(base.resolve("/q/health/live")).timeout(Duration.ofSeconds(2)).build(),
                     HttpResponse.BodyHandlers.ofString());
+            var healthMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             assertEquals(200, health.statusCode());
+            started = System.nanoTime();
             var login = probe.send(HttpRequest.newBuilder(base.resolve("/api/auth/login"))
                     .header("Content-Type", "application/json").header("X-Forwarded-For", freshAddress())
                     .timeout(Duration.ofSeconds(2))
@@ -71,10 +73,11 @@ class LoginFloodTest extends GatewayTest {
                     .build(), HttpResponse.BodyHandlers.ofString());
             var millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             assertEquals(200, login.statusCode(), login.body());
-            assertTrue(millis < 2000, "health and a real login took " + millis + " ms during the flood");
+            assertTrue(healthMillis < 2000, "health took " + healthMillis + " ms during the flood");
+            assertTrue(millis < 2000, "a real login took " + millis + " ms during the flood");
             CompletableFuture.allOf(flood.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
-            System.out.printf("login flood: 500 anonymous logins answered %s; health + a real login in %d ms%n",
-                    statuses, millis);
+            System.out.printf("login flood: 500 anonymous logins answered %s; health in %d ms, a real login in %d ms%n",
+                    statuses, healthMillis, millis);
         }
         for (var status : statuses.keySet()) {
             assertTrue(status == 401 || status == 429, "every flood answer is 401 or 429: " + statuses);

@@ -68,6 +68,12 @@ public interface RealtimeConfig {
         int maxJoined();
 
         /**
+         * Sockets one user or guest may hold open on this replica (tabs, devices); one more is closed at once with 1008.
+         */
+        @WithDefault("20")
+        int maxSocketsPerPrincipal();
+
+        /**
          * Checks with an owner service (may this socket see room or ticket X?) a socket may cause per second, on
          * average, with a burst of {@link #checkBurst()}: joins of rooms not seen lately cost one each.
          */

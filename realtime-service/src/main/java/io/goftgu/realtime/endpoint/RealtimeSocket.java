@@ -49,9 +49,12 @@ public class RealtimeSocket {
     private final OwnerApis owners;
     private final SocketGuard guard;
     private final JsonWebToken token;
+    private final io.goftgu.realtime.listener.Revocations revocations;
 
     RealtimeSocket(ConnectionRegistry registry, CurrentUser currentUser, SocketMetrics metrics, Typing typing,
-                   Presence presence, OwnerApis owners, SocketGuard guard, JsonWebToken token) {
+                   Presence presence, OwnerApis owners, SocketGuard guard, JsonWebToken token,
+                   io.goftgu.realtime.listener.Revocations revocations) {
+        this.revocations = revocations;
         this.registry = registry;
         this.currentUser = currentUser;
         this.metrics = metrics;
@@ -67,6 +70,19 @@ public class RealtimeSocket {
     void open(WebSocketConnection connection) {
         var principal = new ConnectedPrincipal(currentUser.workspaceId(), currentUser.id(), currentUser.role());
         var expiresAtMillis = token.getExpirationTime() * 1000;
+        if (principal.role() != Role.GUEST && revocations.revoked(principal.id(), token.getIssuedAtTime())) {
+            // the token predates a deactivation or role change: it still names what the account no longer has
+            connection.close(new io.quarkus.websockets.next.CloseReason(SocketGuard.POLICY,
+                    "the token predates a change of this account: refresh it and reconnect")).subscribe().with(
+                    done -> { }, failure -> { });
+            return;
+        }
+        if (registry.socketsOf(principal.workspaceId(), principal.id()).size() >= guard.maxSocketsPerPrincipal()) {
+            // one token must not hold unbounded sockets (each costs memory here and a descriptor at the gateway)
+            connection.close(new io.quarkus.websockets.next.CloseReason(SocketGuard.POLICY,
+                    "too many open sockets for this account")).subscribe().with(done -> { }, failure -> { });
+            return;
+        }
         registry.add(new ClientSocket(connection.id(), principal, connection, currentUser.rawToken(),
                 guard.newState(expiresAtMillis)));
         presence.opened(principal);

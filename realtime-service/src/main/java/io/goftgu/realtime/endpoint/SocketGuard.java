@@ -61,6 +61,10 @@ public class SocketGuard {
         return socket.state().admitCheck(limits.checksPerSecond(), limits.checkBurst());
     }
 
+    public int maxSocketsPerPrincipal() {
+        return limits.maxSocketsPerPrincipal();
+    }
+
     public int maxJoined() {
         return limits.maxJoined();
     }

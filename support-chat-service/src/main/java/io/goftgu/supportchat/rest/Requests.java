@@ -21,13 +21,17 @@ public final class Requests {
     public record NewTicket(
             @NotBlank(message = "is required") @Size(max = 500, message = "must be at most 500 characters") String subject,
             @Size(max = 20000, message = "must be at most 20000 characters") String description,
-            Priority priority, UUID categoryId, List<UUID> labelIds, UUID requesterId) {
+            Priority priority, UUID categoryId,
+            @Size(max = 50, message = "at most 50 labels") List<@NotNull(message = "must not be null") UUID> labelIds,
+            UUID requesterId) {
     }
 
     public record SendMessage(
             @Size(max = 20000, message = "must be at most 20000 characters") String body,
             @NotNull(message = "is required") UUID clientMessageId,
-            Boolean internal, List<UUID> attachmentIds, UUID replyToId) {
+            Boolean internal,
+            @Size(max = 10, message = "at most 10 files") List<@NotNull(message = "must not be null") UUID> attachmentIds,
+            UUID replyToId) {
     }
 
     public record EditMessage(
