@@ -16,6 +16,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DockerfilesTest {
 
+    static java.util.List<io.fabric8.kubernetes.api.model.HasMetadata> rendered;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void render() {
+        rendered = Chart.objects(Chart.template());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"gateway", "internal-chat-service", "support-chat-service", "support-info-service",
             "realtime-service"})
@@ -26,7 +33,7 @@ class DockerfilesTest {
         assertTrue(dockerfile.contains("COPY --chown=185 target/quarkus-app/lib/ /deployments/lib/"));
         assertTrue(dockerfile.contains("target/quarkus-app/quarkus/"));
 
-        var deployment = Chart.named(Chart.objects(Chart.template()), Deployment.class, ChartTest.name(service));
+        var deployment = Chart.named(rendered, Deployment.class, ChartTest.name(service));
         var pod = deployment.getSpec().getTemplate().getSpec();
         var user = matchOne(dockerfile, "(?m)^USER (\\d+)$");
         assertEquals(pod.getSecurityContext().getRunAsUser(), Long.valueOf(user), "the image's user is the pod's");
