@@ -25,11 +25,14 @@ public class Outbox {
     private final DataSource dataSource;
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
+    private final OutboxTracing tracing;
 
-    Outbox(DataSource dataSource, TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
+    Outbox(DataSource dataSource, TransactionSynchronizationRegistry transactions, OutboxRelay relay,
+           OutboxTracing tracing) {
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.relay = relay;
+        this.tracing = tracing;
     }
 
     /** Must run inside a transaction; returns the envelope as it will be published. */
@@ -53,12 +56,15 @@ public class Outbox {
             var envelope = new EventEnvelope(UUID.randomUUID(), event.type(), 1, event.workspaceId(),
                     event.aggregateId(), sequence, Instant.now().truncatedTo(ChronoUnit.MICROS), event.actor(),
                     event.audience(), EventJson.toPayload(event.payload()));
-            try (var insert = connection.prepareStatement(
-                    "INSERT INTO outbox_event (event_id, topic, record_key, envelope) VALUES (?, ?, ?, ?)")) {
+            try (var insert = connection.prepareStatement("INSERT INTO outbox_event"
+                    + " (event_id, topic, record_key, envelope, event_type, trace_parent) VALUES (?, ?, ?, ?, ?, ?)")) {
                 insert.setObject(1, envelope.id());
                 insert.setString(2, envelope.topic());
                 insert.setString(3, envelope.aggregateId().toString());
                 insert.setString(4, EventJson.write(envelope));
+                // observability: the type for the relay's counters, the writing request's trace for the record
+                insert.setString(5, envelope.type());
+                insert.setString(6, tracing.currentTraceParent());
                 insert.executeUpdate();
             }
             wakeRelayAfterCommit();

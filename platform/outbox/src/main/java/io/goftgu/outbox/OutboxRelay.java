@@ -6,6 +6,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -13,6 +15,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -39,14 +43,19 @@ public class OutboxRelay {
     private final DataSource dataSource;
     private final Producer<String, String> producer;
     private final OutboxConfig config;
+    private final OutboxMetrics metrics;
+    private final OutboxTracing tracing;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
             runnable -> Thread.ofPlatform().name("outbox-relay").daemon().unstarted(runnable));
     private final AtomicBoolean scheduled = new AtomicBoolean();
 
-    OutboxRelay(DataSource dataSource, Producer<String, String> producer, OutboxConfig config) {
+    OutboxRelay(DataSource dataSource, Producer<String, String> producer, OutboxConfig config, OutboxMetrics metrics,
+                OutboxTracing tracing) {
         this.dataSource = dataSource;
         this.producer = producer;
         this.config = config;
+        this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     /** Asks for a relay pass soon; passes never overlap and requests made during one cause one more. */
@@ -98,11 +107,15 @@ public class OutboxRelay {
                 return Outcome.DONE;
             }
             var sent = new ArrayList<Future<RecordMetadata>>(rows.size());
+            var spans = new ArrayList<Span>(rows.size());
             for (var row : rows) {
-                sent.add(producer.send(new ProducerRecord<>(row.topic(), row.key(), row.envelope())));
+                var record = new ProducerRecord<>(row.topic(), row.key(), row.envelope());
+                // the writing request's trace continues in a PRODUCER span whose context rides in the record headers
+                spans.add(tracing.startPublish(row.topic(), row.type(), row.traceParent(), record.headers()));
+                sent.add(producer.send(record));
             }
             producer.flush();
-            delete(connection, acknowledged(rows, sent));
+            delete(connection, acknowledged(rows, sent, spans));
             return rows.size() == config.batchSize() ? Outcome.MORE : Outcome.DONE;
         }
     }
@@ -117,17 +130,20 @@ public class OutboxRelay {
         }
     }
 
-    private record Row(long id, String topic, String key, String envelope) {
+    private record Row(long id, String topic, String key, String envelope, String type, String traceParent,
+                       Instant createdAt) {
     }
 
     private List<Row> read(Connection connection) throws SQLException {
         try (var select = connection.prepareStatement(
-                "SELECT id, topic, record_key, envelope FROM outbox_event ORDER BY id LIMIT ?")) {
+                "SELECT id, topic, record_key, envelope, event_type, trace_parent, created_at"
+                        + " FROM outbox_event ORDER BY id LIMIT ?")) {
             select.setInt(1, config.batchSize());
             try (var rs = select.executeQuery()) {
                 var rows = new ArrayList<Row>();
                 while (rs.next()) {
-                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getTimestamp(7).toInstant()));
                 }
                 return rows;
             }
@@ -138,7 +154,7 @@ public class OutboxRelay {
      * The ids Kafka acknowledged, leaving out every row that follows a failed row of the same aggregate, so a retry
      * republishes them in order (a duplicate is possible, a reordering is not; consumers dedupe by event id).
      */
-    private List<Long> acknowledged(List<Row> rows, List<Future<RecordMetadata>> sent) {
+    private List<Long> acknowledged(List<Row> rows, List<Future<RecordMetadata>> sent, List<Span> spans) {
         var deadline = System.nanoTime() + config.publishTimeout().toNanos();
         var failedKeys = new HashSet<String>();
         var done = new ArrayList<Long>(rows.size());
@@ -149,16 +165,27 @@ public class OutboxRelay {
                 if (!failedKeys.contains(row.key())) {
                     done.add(row.id());
                 }
+                metrics.published(row.topic(), row.type(), Duration.between(row.createdAt(), Instant.now()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 failedKeys.add(row.key());
+                failed(row, spans.get(i), e);
             } catch (Exception e) {
                 if (failedKeys.add(row.key())) {
                     Log.warnf("outbox: publishing to %s failed, will retry: %s", row.topic(), e.getMessage());
                 }
+                failed(row, spans.get(i), e);
+            } finally {
+                spans.get(i).end();
             }
         }
         return done;
+    }
+
+    private void failed(Row row, Span span, Exception e) {
+        metrics.failed(row.topic());
+        span.recordException(e);
+        span.setStatus(StatusCode.ERROR);
     }
 
     private static void delete(Connection connection, List<Long> ids) throws SQLException {

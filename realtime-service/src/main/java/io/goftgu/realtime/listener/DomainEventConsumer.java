@@ -54,6 +54,7 @@ public class DomainEventConsumer {
     private final Presence presence;
     private final SocketGuard guard;
     private final MeterRegistry meters;
+    private final ConsumerTracing tracing;
     private final String clientId = "goftgu-realtime-" + UUID.randomUUID();
     private final Set<TopicPartition> assigned = ConcurrentHashMap.newKeySet();
 
@@ -64,7 +65,7 @@ public class DomainEventConsumer {
 
     DomainEventConsumer(RealtimeConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
                         EventDelivery delivery, AccessChanges accessChanges, Presence presence, SocketGuard guard,
-                        MeterRegistry meters) {
+                        MeterRegistry meters, ConsumerTracing tracing) {
         this.config = config.consumer();
         this.kafkaConfig = kafkaConfig;
         this.delivery = delivery;
@@ -72,6 +73,7 @@ public class DomainEventConsumer {
         this.presence = presence;
         this.guard = guard;
         this.meters = meters;
+        this.tracing = tracing;
     }
 
     void start(@Observes StartupEvent startup) {
@@ -150,7 +152,9 @@ public class DomainEventConsumer {
     }
 
     private void handle(ConsumerRecord<String, byte[]> record, RecentEvents recent) {
-        try {
+        // the trace of the request that wrote the event continues here (platform/outbox put it in the headers)
+        var span = tracing.start(record);
+        try (var scope = span.makeCurrent()) {
             var event = EventJson.read(record.value());
             if (!recent.firstTime(event.id())) {
                 count("duplicate");
@@ -163,6 +167,9 @@ public class DomainEventConsumer {
             // one bad record must not stop the stream for everybody
             count("invalid");
             Log.warnf("skipped record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.toString());
+            span.recordException(e);
+        } finally {
+            span.end();
         }
     }
 
