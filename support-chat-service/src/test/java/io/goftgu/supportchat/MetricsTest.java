@@ -67,8 +67,9 @@ class MetricsTest {
         assertTrue(metrics.contains("goftgu_outbox_relay_lag_seconds_count"));
     }
 
+    /** The value of one series (by name and one label), 0 when absent; an exemplar (tracing on) may follow it. */
     static double value(String metrics, String name, String label) {
-        var m = Pattern.compile("(?m)^" + name + "\\{[^}]*" + Pattern.quote(label) + "[^}]*} ([0-9.eE+-]+)$").matcher(metrics);
+        var m = Pattern.compile("(?m)^" + name + "\\{[^}]*" + Pattern.quote(label) + "[^}]*} ([0-9.eE+-]+)( #.*)?$").matcher(metrics);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 }

@@ -40,8 +40,11 @@ class MetricsTest extends GatewayTest {
             Thread.sleep(100);
         } while (System.nanoTime() < deadline);
 
+        var finalMetrics = metrics;
         assertTrue(value(metrics, "goftgu_gateway_logins_total", "outcome=\"success\"")
-                > value(before, "goftgu_gateway_logins_total", "outcome=\"success\""));
+                > value(before, "goftgu_gateway_logins_total", "outcome=\"success\""),
+                () -> finalMetrics.lines().filter(l -> l.startsWith("goftgu_gateway")).toList() + " before "
+                        + before.lines().filter(l -> l.startsWith("goftgu_gateway")).toList());
         assertTrue(value(metrics, "goftgu_gateway_logins_total", "outcome=\"failure\"")
                 >= value(before, "goftgu_gateway_logins_total", "outcome=\"failure\"") + 1);
         assertTrue(value(metrics, "goftgu_gateway_logins_total", "outcome=\"locked-out\"")
@@ -54,9 +57,9 @@ class MetricsTest extends GatewayTest {
         assertTrue(metrics.contains("http_server_requests_seconds_count"), "HTTP server metrics");
     }
 
-    /** The value of one series (by name and one label), 0 when absent. */
+    /** The value of one series (by name and one label), 0 when absent; an exemplar (tracing on) may follow it. */
     static double value(String metrics, String name, String label) {
-        var m = Pattern.compile("(?m)^" + name + "\\{[^}]*" + Pattern.quote(label) + "[^}]*} ([0-9.eE+-]+)$").matcher(metrics);
+        var m = Pattern.compile("(?m)^" + name + "\\{[^}]*" + Pattern.quote(label) + "[^}]*} ([0-9.eE+-]+)( #.*)?$").matcher(metrics);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 }
