@@ -129,7 +129,7 @@ box-shadow:0 8px 32px rgba(0,0,0,.28);display:block;color-scheme:light}
     root.classList.toggle('open', value);
     button.setAttribute('aria-expanded', String(value));
     path.setAttribute('d', value ? closeIcon : chatIcon);
-    post({ type: value ? 'goftgu:open' : 'goftgu:closed' });
+    post({ type: value ? 'goftgu:open' : 'goftgu:closed', focus });
     if (value && focus) frame.focus();
     if (!value && focus) button.focus();
   };

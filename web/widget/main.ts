@@ -140,7 +140,7 @@ function waitForInit(): Promise<Init> {
 
 window.addEventListener('message', (event: MessageEvent) => {
   if (!framed || event.source !== window.parent) return;
-  const m = event.data as { type?: string; identity?: Identity | null };
+  const m = event.data as { type?: string; identity?: Identity | null; focus?: boolean };
   switch (m?.type) {
     case 'goftgu:open':
       open = true;
@@ -148,7 +148,7 @@ window.addEventListener('message', (event: MessageEvent) => {
       unread = 0;
       toHost({ type: 'goftgu:unread', count: 0 });
       markRead();
-      textarea.focus();
+      if (m.focus) textarea.focus(); // not when the panel reopens by itself after a page load
       break;
     case 'goftgu:closed':
       open = false;
@@ -314,8 +314,9 @@ function renderRating() {
   for (let n = 1; n <= 5; n++) {
     const id = `w-star-${n}`;
     const input = el('input', { type: 'radio', name: 'score', value: String(n), id, required: true });
+    input.setAttribute('aria-label', t.stars(n));
     const label = el('label', { htmlFor: id, title: t.stars(n) }, '★');
-    label.setAttribute('aria-label', t.stars(n));
+    label.setAttribute('aria-hidden', 'true');
     stars.append(input, label);
   }
   const comment = el('textarea', { id: 'w-comment', rows: 2, maxLength: 2000 });
@@ -427,10 +428,11 @@ function connect() {
       }
     },
     onSessionLost: () => forget(),
-    onOpen: (reconnected) => {
+    onOpen: () => {
       realtime?.send({ type: 'support-chat:join', ticketId });
       connection.textContent = '';
-      if (reconnected) void catchUp();
+      // on every open, the first too: what arrived between the first page and this socket is fetched once
+      void catchUp();
     },
     onStateChange: (state) => {
       connection.textContent = state === 'waiting' ? t.offline : '';
