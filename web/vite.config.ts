@@ -2,6 +2,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { precompress } from './build/precompress';
+import { widgetLoader } from './build/widget-loader';
 import { fileURLToPath } from 'node:url';
 
 // The running stack's gateway, for the dev server's proxy (GOFTGU_GATEWAY=http://host:port to override).
@@ -12,7 +13,8 @@ const csp = "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; s
   "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 export default defineConfig({
-  plugins: [react(), precompress()],
+  // widgetLoader: /widget.js, the guest widget's loader for other sites (docs/widget.md)
+  plugins: [react(), widgetLoader(fileURLToPath(new URL('./widget/loader.ts', import.meta.url))), precompress()],
   resolve: {
     alias: {
       '@fonts': fileURLToPath(new URL('./node_modules/@fontsource-variable/vazirmatn/files', import.meta.url)),
@@ -27,6 +29,13 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
     cssCodeSplit: true,
+    rollupOptions: {
+      // the dashboard, and the guest widget's iframe page (served at /widget/{slug} by the gateway's WidgetPage)
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        widget: fileURLToPath(new URL('./widget.html', import.meta.url)),
+      },
+    },
   },
   preview: {
     port: 4173,
@@ -51,6 +60,6 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'widget/**/*.test.ts'],
   },
 });

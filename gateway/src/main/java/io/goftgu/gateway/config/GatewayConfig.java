@@ -37,6 +37,8 @@ public interface GatewayConfig {
         int uploadsPerMinute();
     }
 
+    Widget widget();
+
     /** The shared secret the gateway shows support-chat's internal API (GOFTGU_INTERNAL_SECRET); never from clients. */
     String internalSecret();
 
@@ -243,5 +245,14 @@ public interface GatewayConfig {
         /** How long a call to support-chat's internal API may take before the caller gets 502. */
         @WithDefault("10s")
         Duration upstreamTimeout();
+    }
+
+    interface Widget {
+        /**
+         * How long a workspace's widget settings (allowed origins, appearance), read from support chat's internal API,
+         * are kept before asking again (GOFTGU_WIDGET_SETTINGS_CACHE): a change reaches the widget page within this.
+         */
+        @WithDefault("30s")
+        Duration settingsCache();
     }
 }

@@ -34,6 +34,11 @@ import java.util.regex.Pattern;
 public class EdgeFilter {
 
     public static final String REQUEST_ID = "X-Request-Id";
+    /**
+     * Routing-context flag of a response that may be framed by other origins (the guest widget's page, which sets its
+     * own {@code frame-ancestors}): it gets no {@code X-Frame-Options: DENY}.
+     */
+    public static final String FRAMABLE = "goftgu.framable";
 
     private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
@@ -100,7 +105,9 @@ public class EdgeFilter {
         var headers = context.response().headers();
         headers.set(REQUEST_ID, requestId);
         setIfAbsent(headers, "X-Content-Type-Options", "nosniff");
-        setIfAbsent(headers, "X-Frame-Options", "DENY");
+        if (!Boolean.TRUE.equals(context.get(FRAMABLE))) {
+            setIfAbsent(headers, "X-Frame-Options", "DENY");
+        }
         setIfAbsent(headers, "Referrer-Policy", "strict-origin-when-cross-origin");
         if (!path.startsWith("/q/")) {
             // the dev UI and Swagger UI under /q/ run inline scripts; everything else gets a policy

@@ -27,8 +27,11 @@ import java.util.regex.Pattern;
  * <li>The app's routes ({@code /}, {@code /login}, {@code /dashboard/**}, {@code /panel/**}) answer {@code index.html};
  * the page's own router draws the screen.</li>
  * <li>Files under {@code /assets/} carry a content hash in their names, so they are cached for a year as immutable;
- * everything else ({@code index.html}, {@code widget.js}) is {@code no-cache} with an ETag, so a deploy is seen at
- * once and an unchanged file costs a 304.</li>
+ * everything else ({@code index.html}, {@code widget.js}, the widget's {@code widget.html}) is {@code no-cache} with an
+ * ETag, so a deploy is seen at once and an unchanged file costs a 304. {@code widget.js} is what other web sites load
+ * by a fixed URL, so it must never be cached without asking.</li>
+ * <li>The guest widget's page, {@code /widget/{slug}}, is {@link WidgetPage}'s: it may be framed by the workspace's
+ * allowed origins.</li>
  * <li>The build writes Brotli and gzip copies beside each file ({@code web/vite.config.ts}); the best one the browser
  * accepts is sent as it is, so nothing is compressed per request.</li>
  * </ul>
@@ -45,7 +48,7 @@ public class WebBundle {
     /** A bundle file: one name, at the root or under assets/; nothing else is looked up. */
     private static final Pattern FILE = Pattern.compile("/((?:assets/)?[A-Za-z0-9][A-Za-z0-9._-]{0,200})");
 
-    private record Asset(String contentType, Buffer identity, Buffer gzip, Buffer brotli, String etag,
+    record Asset(String contentType, Buffer identity, Buffer gzip, Buffer brotli, String etag,
                          boolean immutable) {
     }
 
@@ -73,12 +76,17 @@ public class WebBundle {
     }
 
     private static void send(RoutingContext context, Asset asset) {
+        send(context, asset, asset.etag());
+    }
+
+    /** Sends a bundle file; {@code etag} differs from the file's own when headers that vary with it (a policy) differ. */
+    static void send(RoutingContext context, Asset asset, String etag) {
         var request = context.request();
         var response = context.response()
                 .putHeader(HttpHeaders.CACHE_CONTROL, asset.immutable() ? IMMUTABLE : REVALIDATE)
                 .putHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
-                .putHeader(HttpHeaders.ETAG, asset.etag());
-        if (asset.etag().equals(request.getHeader(HttpHeaders.IF_NONE_MATCH))) {
+                .putHeader(HttpHeaders.ETAG, etag);
+        if (etag.equals(request.getHeader(HttpHeaders.IF_NONE_MATCH))) {
             response.setStatusCode(304).end();
             return;
         }
@@ -100,7 +108,7 @@ public class WebBundle {
         }
     }
 
-    private Optional<Asset> asset(String name) {
+    Optional<Asset> asset(String name) {
         var known = assets.get(name);
         if (known != null) {
             return Optional.of(known);
@@ -132,7 +140,7 @@ public class WebBundle {
                 || type.equals("image/svg+xml") ? type + "; charset=utf-8" : type;
     }
 
-    private static String etag(Buffer content) {
+    static String etag(Buffer content) {
         try {
             var digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes());
             return '"' + HexFormat.of().formatHex(digest, 0, 16) + '"';
