@@ -143,6 +143,17 @@ class InternalChatInBrowserIT {
         assertThat(a.page.getByRole(AriaRole.COMPLEMENTARY, new Page.GetByRoleOptions().setName("اطلاعات اتاق")))
                 .isVisible();
         a.screenshot("room-info");
+        a.page.keyboard().press("Escape");
+
+        a.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("جستجوی پیام‌ها")).click();
+        a.page.getByRole(AriaRole.SEARCHBOX, new Page.GetByRoleOptions().setName("جستجو").setExact(true)).fill("جلسه");
+        a.page.keyboard().press("Enter");
+        assertThat(a.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+                .setName(Pattern.compile("باز کردن پیام در"))).first()).isVisible();
+        a.screenshot("search");
+        a.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("اتاق جدید")).click();
+        assertThat(a.page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("اتاق جدید"))).isVisible();
+        a.screenshot("new-room");
         assertEquals(List.of(), a.problems());
         assertEquals(List.of(), b.problems());
     }
@@ -178,6 +189,10 @@ class InternalChatInBrowserIT {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New room")).click();
         assertThat(page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("New room"))).isVisible();
         a.screenshot("new-room");
+        page.keyboard().press("Escape");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Room info")).click();
+        assertThat(page.getByRole(AriaRole.COMPLEMENTARY, new Page.GetByRoleOptions().setName("Room info"))).isVisible();
+        a.screenshot("room-info");
         assertEquals(List.of(), a.problems());
     }
 

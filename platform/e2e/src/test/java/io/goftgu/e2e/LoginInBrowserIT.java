@@ -89,6 +89,9 @@ class LoginInBrowserIT {
         page.navigate("/");
         assertThat(page).hasURL(Pattern.compile(".*/panel/support-chat$"));
         browser.screenshot("panel");
+        page.getByLabel("Language").selectOption("fa");
+        assertThat(page.locator("html")).hasAttribute("dir", "rtl");
+        browser.screenshot("panel");
 
         var staff = BrowserSession.open("en");
         staff.logIn(slug, "ava@" + slug + ".test", PASSWORD);
