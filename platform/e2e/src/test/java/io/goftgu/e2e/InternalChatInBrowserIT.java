@@ -299,6 +299,45 @@ class InternalChatInBrowserIT {
         assertThat(message(b.page, "پس از وصل")).hasCount(1);
     }
 
+    @Test
+    void aPhoneAndAKeyboardAreEnough() throws Exception {
+        var team = team("phone");
+        var room = call("POST", "/api/internal-chat/rooms?type=direct", team.ava().token(),
+                Map.of("userId", team.ben().userId()), 201).path("id").asText();
+        post(team.ben(), room, "از گوشی هم جواب بده");
+        var a = BrowserSession.open("fa", 390, 844);
+        var page = a.page;
+        page.getByLabel("فضای کاری").focus();
+        page.keyboard().type(team.slug());
+        page.keyboard().press("Tab");
+        page.keyboard().type("ava@" + team.slug() + ".test");
+        page.keyboard().press("Tab");
+        page.keyboard().type(PASSWORD);
+        page.keyboard().press("Enter");
+        assertThat(page).hasURL(Pattern.compile(".*/dashboard/internal-chat(/.*)?$"));
+
+        page.navigate("/dashboard/internal-chat/" + room);
+        assertThat(message(page, "از گوشی هم جواب بده")).hasCount(1);
+        var composer = page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("پیام").setExact(true));
+        assertThat(composer).isInViewport();
+        // from the top of the page, Tab alone reaches the composer, and focus is visible on the way
+        page.locator("body").focus();
+        boolean reached = false;
+        for (int i = 0; i < 60 && !reached; i++) {
+            page.keyboard().press("Tab");
+            var outline = (String) page.evaluate("() => { const e = document.activeElement; const s = getComputedStyle(e); "
+                    + "return e === document.body ? 'body' : s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.boxShadow; }");
+            assertTrue(outline.equals("body") || !outline.startsWith("none 0px none"), "focus is visible: " + outline);
+            reached = (Boolean) composer.evaluate("e => e === document.activeElement");
+        }
+        assertTrue(reached, "Tab reaches the composer");
+        page.keyboard().type("با صفحه‌کلید فرستادم");
+        page.keyboard().press("Enter");
+        assertThat(message(page, "با صفحه‌کلید فرستادم")).hasCount(1);
+        a.screenshot("internal-chat-phone");
+        assertEquals(List.of(), a.problems());
+    }
+
     /** A date in the conversation is Jalali, in Persian digits, and matches its datetime's year. */
     private static void assertJalali(Page page) {
         var times = page.locator("[role=log] time");
