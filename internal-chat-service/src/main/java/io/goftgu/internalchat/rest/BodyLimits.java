@@ -62,7 +62,9 @@ public class BodyLimits {
     private static void refuse(RoutingContext context, int status, String title, String detail) {
         var problem = new JsonObject().put("type", "https://goftgu.io/problems/" + status).put("title", title)
                 .put("status", status).put("detail", detail);
+        // no "Connection: close": it is prohibited in HTTP/2 (h2c clients refuse the answer); Vert.x discards the
+        // unread body itself
         context.response().setStatusCode(status).putHeader("Content-Type", "application/problem+json")
-                .putHeader("Connection", "close").end(problem.encode());
+                .end(problem.encode());
     }
 }

@@ -70,7 +70,8 @@ public class RealtimeSocket {
     void open(WebSocketConnection connection) {
         var principal = new ConnectedPrincipal(currentUser.workspaceId(), currentUser.id(), currentUser.role());
         var expiresAtMillis = token.getExpirationTime() * 1000;
-        if (principal.role() != Role.GUEST && revocations.revoked(principal.id(), token.getIssuedAtTime())) {
+        if (principal.role() != Role.GUEST && revocations.revoked(principal.id(), principal.role().name(),
+                token.getIssuedAtTime())) {
             // the token predates a deactivation or role change: it still names what the account no longer has
             connection.close(new io.quarkus.websockets.next.CloseReason(SocketGuard.POLICY,
                     "the token predates a change of this account: refresh it and reconnect")).subscribe().with(

@@ -39,7 +39,7 @@ public class AccessChanges {
         switch (event.type()) {
             case EventTypes.Identity.USER_DEACTIVATED -> {
                 var userId = UUID.fromString(event.payload().path("id").asText());
-                revocations.changed(userId, changedAt(event));
+                revocations.changed(userId, null, false, changedAt(event));
                 close(event, userId, DEACTIVATED);
             }
             case EventTypes.Identity.USER_UPDATED -> {
@@ -55,9 +55,7 @@ public class AccessChanges {
                 var affected = registry.socketsOf(event.workspaceId(), userId).stream()
                         .filter(socket -> !active || !socket.principal().role().name().equals(role))
                         .toList();
-                if (!active || !affected.isEmpty()) {
-                    revocations.changed(userId, changedAt(event));
-                }
+                revocations.changed(userId, role.isEmpty() ? null : role, active, changedAt(event));
                 affected.forEach(socket -> closeOne(socket, active ? ROLE_CHANGED : DEACTIVATED));
             }
             case EventTypes.InternalChat.MEMBER_ADDED, EventTypes.InternalChat.MEMBER_REMOVED,

@@ -18,21 +18,36 @@ public class Revocations {
 
     private static final long MEMORY_MILLIS = TimeUnit.MINUTES.toMillis(30);
 
-    private final ConcurrentHashMap<UUID, Long> changedAtMillis = new ConcurrentHashMap<>();
-
-    void changed(UUID userId, long atMillis) {
-        changedAtMillis.merge(userId, atMillis, Math::max);
+    /** The latest role and state identity.events announced for a user, and when. */
+    private record Change(String role, boolean active, long atMillis) {
     }
 
-    /** Whether a token of {@code userId} issued at {@code issuedAtSeconds} predates a change of their access. */
-    public boolean revoked(UUID userId, long issuedAtSeconds) {
-        var at = changedAtMillis.get(userId);
-        return at != null && issuedAtSeconds < at / 1000;
+    private final ConcurrentHashMap<UUID, Change> changes = new ConcurrentHashMap<>();
+
+    /**
+     * identity.events said the user now has {@code role} ({@code null}: unchanged) and is (not) active. Every replica
+     * records it, whether or not it holds the user's sockets now: the next upgrade may come to any replica.
+     */
+    void changed(UUID userId, String role, boolean active, long atMillis) {
+        changes.merge(userId, new Change(role, active, atMillis), (old, now) -> now.atMillis() >= old.atMillis()
+                ? new Change(now.role() == null ? old.role() : now.role(), now.active(), now.atMillis()) : old);
+    }
+
+    /**
+     * Whether a token of {@code userId} naming {@code tokenRole}, issued at {@code issuedAtSeconds}, predates a
+     * deactivation, or a change to another role than the one it names.
+     */
+    public boolean revoked(UUID userId, String tokenRole, long issuedAtSeconds) {
+        var change = changes.get(userId);
+        if (change == null || issuedAtSeconds >= change.atMillis() / 1000) {
+            return false;
+        }
+        return !change.active() || (change.role() != null && !change.role().equals(tokenRole));
     }
 
     @Scheduled(every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void forgetOld() {
         var horizon = System.currentTimeMillis() - MEMORY_MILLIS;
-        changedAtMillis.values().removeIf(at -> at < horizon);
+        changes.values().removeIf(change -> change.atMillis() < horizon);
     }
 }
