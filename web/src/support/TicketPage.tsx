@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
+import { useIntl } from 'react-intl';
 import { api, ApiError } from '../api/http';
 import type { PageOf } from '../api/types';
 import { useMe } from '../auth/auth';
@@ -290,6 +291,8 @@ function RequesterDetails({ ticket }: { ticket: TicketView }) {
 
 function HistoryTimeline({ id, nameOf }: { id: string; nameOf: (id: string) => string | undefined }) {
   const t = useT();
+  const intl = useIntl();
+  const action = (a: string) => (intl.messages[`history.${a}`] ? t(`history.${a}` as MessageId) : a);
   const { lang } = useLang();
   const [open, setOpen] = useState(false);
   const history = useQuery({
@@ -318,7 +321,7 @@ function HistoryTimeline({ id, nameOf }: { id: string; nameOf: (id: string) => s
             <li key={i}>
               <Time iso={h.at} lang={lang} mode="datetime" />{' '}
               <span className="strong"><bdi>{h.actor?.name ?? t(h.actorKind === 'SYSTEM' ? 'sc.system' : 'sc.someone')}</bdi></span>{' '}
-              {t(`history.${h.action}` as MessageId)}
+              {action(h.action)}
               {(h.oldValue || h.newValue) && (
                 <span className="muted">
                   {' '}(<bdi>{value(h.field, h.oldValue)}</bdi> → <bdi>{value(h.field, h.newValue)}</bdi>)
