@@ -15,7 +15,7 @@ import {
 } from '../support/types';
 import {
   ConnectionNote, ErrorLine, Field, LabelChip, Num, PriorityPill, TreeSelectOptions, useCategoryTree, useCustomers, useLabels,
-  useLive, useStaff, useTeams,
+  useLive, useStaff, useTeams, Labeled,
 } from '../support/ui';
 import {
   emptyRecordFilters, RECORD_SORTS, recordBody, recordFiltersFromSearch, recordFiltersToApi, recordFiltersToSearch,
@@ -81,13 +81,12 @@ function RecordList() {
   useEffect(() => setQ(f.q), [f.q]);
 
   const sel = (key: keyof RecordFilters, label: MessageId, options: { value: string; label: string }[]) => (
-    <label className="field compact">
-      <span>{t(label)}</span>
+    <Labeled label={<>{t(label)}</>}>
       <select value={String(f[key])} onChange={(e) => update({ [key]: e.target.value })}>
         <option value="">{t('any')}</option>
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>
-    </label>
+    </Labeled>
   );
 
   return (
@@ -108,10 +107,9 @@ function RecordList() {
         })}
       </div>
       <form className="filters" role="search" aria-label={t('sc.filters')} onSubmit={(e) => { e.preventDefault(); update({ q: q.trim() }); }}>
-        <label className="field compact">
-          <span>{t('sc.search')}</span>
+        <Labeled label={<>{t('sc.search')}</>}>
           <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('si.search.placeholder')} />
-        </label>
+        </Labeled>
         {sel('source', 'si.source', SOURCES.map((x) => ({ value: x, label: t(`si.source.${x}` as MessageId) })))}
         {sel('type', 'si.type', TYPES.map((x) => ({ value: x, label: t(`si.type.${x}` as MessageId) })))}
         {sel('priority', 'sc.f.priority', PRIORITIES.map((x) => ({ value: x, label: t(`priority.${x}` as MessageId) })))}
@@ -124,20 +122,17 @@ function RecordList() {
         {sel('categoryId', 'sc.f.category', (categories ?? []).map((c) => ({ value: c.id, label: c.path })))}
         {sel('labelId', 'sc.f.label', (labels.data ?? []).map((x) => ({ value: x.id, label: x.name })))}
         {sel('customerId', 'si.customer', (customers.data ?? []).map((u) => ({ value: u.id, label: u.name })))}
-        <label className="field compact">
-          <span>{t('sc.f.from')}</span>
+        <Labeled label={<>{t('sc.f.from')}</>}>
           <input type="date" value={f.from} onChange={(e) => update({ from: e.target.value })} />
-        </label>
-        <label className="field compact">
-          <span>{t('sc.f.to')}</span>
+        </Labeled>
+        <Labeled label={<>{t('sc.f.to')}</>}>
           <input type="date" value={f.to} onChange={(e) => update({ to: e.target.value })} />
-        </label>
-        <label className="field compact">
-          <span>{t('sc.sort')}</span>
+        </Labeled>
+        <Labeled label={<>{t('sc.sort')}</>}>
           <select value={f.sort} onChange={(e) => update({ sort: e.target.value })}>
             {RECORD_SORTS.map((s) => <option key={s} value={s}>{t(`si.sort.${s}` as MessageId)}</option>)}
           </select>
-        </label>
+        </Labeled>
         <div className="filter-actions">
           <button type="submit" className="btn primary">{t('sc.search.go')}</button>
           <button type="button" className="btn" onClick={() => setSearch(new URLSearchParams(), { replace: true })}>{t('sc.f.clear')}</button>
@@ -430,12 +425,11 @@ function RecordEditor({ record, onDone }: { record?: SupportRecord; onDone?: () 
           <legend>{t('si.links')}</legend>
           {form.links.map((l, i) => (
             <div key={i} className="row link-row">
-              <label className="field compact">
-                <span>{t('si.link.kind')}</span>
+              <Labeled label={<>{t('si.link.kind')}</>}>
                 <select value={l.kind} onChange={(e) => set('links', form.links.map((x, j) => (j === i ? { ...x, kind: e.target.value as LinkKind } : x)))}>
                   {(['DOCUMENT', 'TASK', 'KNOWLEDGE'] as const).map((k) => <option key={k} value={k}>{t(`si.link.${k}` as MessageId)}</option>)}
                 </select>
-              </label>
+              </Labeled>
               <Field label={t('si.link.refId')} error={errors[`links.${i}.refId`]} className="compact">
                 {(p) => <input {...p} value={l.refId} onChange={(e) => set('links', form.links.map((x, j) => (j === i ? { ...x, refId: e.target.value } : x)))} />}
               </Field>

@@ -11,7 +11,7 @@ import {
   PRIORITIES, type AssignmentSettings, type BusinessHoursView, type CannedView, type SlaPolicyView, type TeamView,
   type UserView,
 } from '../support/types';
-import { ErrorLine, Field, LabelChip, useCategoryTree, useLabels, useTeams, useUsers } from '../support/ui';
+import { ErrorLine, Field, LabelChip, useCategoryTree, useLabels, useTeams, useUsers , Labeled } from '../support/ui';
 import { isColor, isValidTimeZone, validateSla, validateWeek, weekFromServer, weekToServer, WEEKDAYS, type DayHours } from './logic';
 
 type Base = '/api/support-chat' | '/api/support-info';
@@ -466,18 +466,17 @@ function BusinessHours() {
                 <input type="checkbox" checked={day.open} onChange={(e) => setWeek({ ...week, [d]: { ...day, open: e.target.checked } })} />
                 {dayName}
               </label>
-              <label className="field compact">
-                <span className="visually-hidden">{t('settings.hours.start', { day: dayName })}</span>
+              <span className="field compact">
                 <input type="time" disabled={!day.open} value={day.start} aria-invalid={save.errors[d] ? true : undefined}
                   aria-label={t('settings.hours.start', { day: dayName })}
                   onChange={(e) => setWeek({ ...week, [d]: { ...day, start: e.target.value } })} />
-              </label>
+              </span>
               <span aria-hidden="true">–</span>
-              <label className="field compact">
+              <span className="field compact">
                 <input type="time" disabled={!day.open} value={day.end} aria-invalid={save.errors[d] ? true : undefined}
                   aria-label={t('settings.hours.end', { day: dayName })}
                   onChange={(e) => setWeek({ ...week, [d]: { ...day, end: e.target.value } })} />
-              </label>
+              </span>
               {save.errors[d] && <span className="field-error">{save.errors[d]}</span>}
             </div>
           );
@@ -497,10 +496,9 @@ function BusinessHours() {
           ))}
         </ul>
         <div className="row">
-          <label className="field compact">
-            <span>{t('settings.hours.holiday')}</span>
+          <Labeled label={<>{t('settings.hours.holiday')}</>}>
             <input type="date" value={newHoliday} onChange={(e) => setNewHoliday(e.target.value)} />
-          </label>
+          </Labeled>
           <button type="button" className="btn small" disabled={!newHoliday}
             onClick={() => { if (!holidays.includes(newHoliday)) setHolidays([...holidays, newHoliday].sort()); setNewHoliday(''); }}>
             {t('settings.hours.addHoliday')}

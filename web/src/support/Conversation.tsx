@@ -253,7 +253,7 @@ function TicketComposer({ ticket, live, staff }: { ticket: TicketView; live: Sup
     <form className={`ticket-composer ${internal ? 'is-note' : ''}`} onSubmit={(e) => { e.preventDefault(); void send(); }}>
       {staff && (
         <label className="check note-switch">
-          <input type="checkbox" role="switch" checked={internal} aria-checked={internal}
+          <input type="checkbox" checked={internal}
             onChange={(e) => { stopTyping(); setInternal(e.target.checked); }} />
           <span>{t('sc.note.switch')}</span>
           {internal && <span className="note-mark">🔒 {t('sc.note.mark')}</span>}

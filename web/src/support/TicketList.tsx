@@ -11,7 +11,7 @@ import { sc } from './live';
 import { PRIORITIES, STATUSES, type TicketView } from './types';
 import {
   ErrorLine, LabelChip, statusKey, Num, PriorityPill, SlaBadgeView, StatusPill, TreeSelectOptions, useCategoryTree, useLabels,
-  useNow, useStaff, useTeams,
+  useNow, useStaff, useTeams, Labeled,
 } from './ui';
 
 const LIMIT = 20;
@@ -94,71 +94,61 @@ export function TicketList({ queue }: { queue?: boolean }) {
         </div>
       )}
       <form className="filters" role="search" aria-label={t('sc.filters')} onSubmit={submitSearch}>
-        <label className="field compact">
-          <span>{t('sc.search')}</span>
+        <Labeled label={<>{t('sc.search')}</>}>
           <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('sc.search.placeholder')} />
-        </label>
-        <label className="field compact">
-          <span>{t('sc.f.priority')}</span>
+        </Labeled>
+        <Labeled label={<>{t('sc.f.priority')}</>}>
           <select value={filters.priority} onChange={(e) => update({ priority: e.target.value })}>
             <option value="">{t('any')}</option>
             {PRIORITIES.map((p) => <option key={p} value={p}>{t(`priority.${p}` as MessageId)}</option>)}
           </select>
-        </label>
+        </Labeled>
         {!queue && (
-          <label className="field compact">
-            <span>{t('sc.f.assignee')}</span>
+          <Labeled label={<>{t('sc.f.assignee')}</>}>
             <select value={filters.assigneeId} onChange={(e) => update({ assigneeId: e.target.value })}>
               <option value="">{t('any')}</option>
               <option value="me">{t('sc.f.mine')}</option>
               <option value="unassigned">{t('sc.f.unassigned')}</option>
               {(staff.data ?? []).map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
             </select>
-          </label>
+          </Labeled>
         )}
-        <label className="field compact">
-          <span>{t('sc.f.team')}</span>
+        <Labeled label={<>{t('sc.f.team')}</>}>
           <select value={filters.teamId} onChange={(e) => update({ teamId: e.target.value })}>
             <option value="">{t('any')}</option>
             {(teams.data ?? []).map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
           </select>
-        </label>
-        <label className="field compact">
-          <span>{t('sc.f.category')}</span>
+        </Labeled>
+        <Labeled label={<>{t('sc.f.category')}</>}>
           <select value={filters.categoryId} onChange={(e) => update({ categoryId: e.target.value })}>
             <option value="">{t('any')}</option>
             <TreeSelectOptions options={categories} />
           </select>
-        </label>
-        <label className="field compact">
-          <span>{t('sc.f.label')}</span>
+        </Labeled>
+        <Labeled label={<>{t('sc.f.label')}</>}>
           <select value={filters.labelId} onChange={(e) => update({ labelId: e.target.value })}>
             <option value="">{t('any')}</option>
             {(labels.data ?? []).map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
           </select>
-        </label>
-        <label className="field compact">
-          <span>{t('sc.f.sla')}</span>
+        </Labeled>
+        <Labeled label={<>{t('sc.f.sla')}</>}>
           <select value={filters.sla} onChange={(e) => update({ sla: e.target.value })}>
             <option value="">{t('any')}</option>
             <option value="at-risk">{t('sc.f.sla.atRisk')}</option>
             <option value="breached">{t('sc.f.sla.breached')}</option>
           </select>
-        </label>
-        <label className="field compact">
-          <span>{t('sc.f.from')}</span>
+        </Labeled>
+        <Labeled label={<>{t('sc.f.from')}</>}>
           <input type="date" value={filters.from} onChange={(e) => update({ from: e.target.value })} />
-        </label>
-        <label className="field compact">
-          <span>{t('sc.f.to')}</span>
+        </Labeled>
+        <Labeled label={<>{t('sc.f.to')}</>}>
           <input type="date" value={filters.to} onChange={(e) => update({ to: e.target.value })} />
-        </label>
-        <label className="field compact">
-          <span>{t('sc.sort')}</span>
+        </Labeled>
+        <Labeled label={<>{t('sc.sort')}</>}>
           <select value={filters.sort} onChange={(e) => update({ sort: e.target.value })}>
             {TICKET_SORTS.map((s) => <option key={s} value={s}>{t(`sc.sort.${s}` as MessageId)}</option>)}
           </select>
-        </label>
+        </Labeled>
         <div className="filter-actions">
           <button type="submit" className="btn primary">{t('sc.search.go')}</button>
           <button type="button" className="btn" onClick={() => setSearch(new URLSearchParams(queue ? 'view=queue' : ''), { replace: true })}>

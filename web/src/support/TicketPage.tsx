@@ -15,7 +15,7 @@ import { TicketConversation } from './Conversation';
 import { PRIORITIES, type GuestView, type HistoryView, type TicketView } from './types';
 import {
   Duration, ErrorLine, LabelChip, PriorityPill, SlaBadgeView, StatusPill, statusKey, TreeSelectOptions, useCategoryTree,
-  useLabels, useNow, useStaff, useTeams, useUsers,
+  useLabels, useNow, useStaff, useTeams, useUsers, Labeled,
 } from './ui';
 
 export function useTicket(id: string) {
@@ -124,16 +124,14 @@ function TicketProperties({ ticket }: { ticket: TicketView }) {
   return (
     <section className="side-box" aria-labelledby="props-h">
       <h2 id="props-h">{t('sc.properties')}</h2>
-      <label className="field compact">
-        <span>{t('panel.status')}</span>
+      <Labeled label={<>{t('panel.status')}</>}>
         <select value={ticket.status} aria-label={t('panel.status')} onChange={(e) => set('status', e.target.value)} disabled={patch.isPending}>
           <option value={ticket.status}>{t(statusKey(ticket.status, true))}</option>
           {moves.map((s) => <option key={s} value={s}>{t(statusKey(s, true))}</option>)}
         </select>
-      </label>
+      </Labeled>
       {err('status')}
-      <label className="field compact">
-        <span>{t('sc.f.assignee')}</span>
+      <Labeled label={<>{t('sc.f.assignee')}</>}>
         <select value={ticket.assigneeId ?? ''} aria-label={t('sc.f.assignee')} onChange={(e) => set('assigneeId', e.target.value || null)}>
           <option value="">{t('sc.unassigned')}</option>
           {ticket.assignee && !staff.data?.some((u) => u.id === ticket.assigneeId) && (
@@ -141,35 +139,32 @@ function TicketProperties({ ticket }: { ticket: TicketView }) {
           )}
           {(staff.data ?? []).map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
         </select>
-      </label>
+      </Labeled>
       {ticket.assigneeId !== me.data?.id && (
         <button type="button" className="btn small" onClick={() => set('assigneeId', me.data?.id)}>
           {t('sc.assignToMe')}
         </button>
       )}
       {err('assigneeId')}
-      <label className="field compact">
-        <span>{t('sc.f.team')}</span>
+      <Labeled label={<>{t('sc.f.team')}</>}>
         <select value={ticket.teamId ?? ''} onChange={(e) => set('teamId', e.target.value || null)}>
           <option value="">{t('none')}</option>
           {(teams.data ?? []).map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
         </select>
-      </label>
+      </Labeled>
       {err('teamId')}
-      <label className="field compact">
-        <span>{t('sc.f.priority')}</span>
+      <Labeled label={<>{t('sc.f.priority')}</>}>
         <select value={ticket.priority} onChange={(e) => set('priority', e.target.value)}>
           {PRIORITIES.map((p) => <option key={p} value={p}>{t(`priority.${p}` as MessageId)}</option>)}
         </select>
-      </label>
+      </Labeled>
       {err('priority')}
-      <label className="field compact">
-        <span>{t('sc.f.category')}</span>
+      <Labeled label={<>{t('sc.f.category')}</>}>
         <select value={ticket.categoryId ?? ''} onChange={(e) => set('categoryId', e.target.value || null)}>
           <option value="">{t('none')}</option>
           <TreeSelectOptions options={categories} />
         </select>
-      </label>
+      </Labeled>
       {err('categoryId')}
       <fieldset className="labels-box">
         <legend>{t('sc.f.labels')}</legend>

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { cloneElement, useEffect, useId, useState, useSyncExternalStore, type ReactElement, type ReactNode } from 'react';
 import { api } from '../api/http';
 import { meKey, useMe } from '../auth/auth';
 import { useLang, useT } from '../i18n/locale';
@@ -207,5 +207,19 @@ export function LabelChip({ label }: { label: LabelView }) {
       <span className="label-dot" style={{ backgroundColor: label.color }} aria-hidden="true" />
       <bdi>{label.name}</bdi>
     </span>
+  );
+}
+
+/**
+ * A compact labelled control: the label points at the control by id (a label wrapped around a select would add the
+ * selected option's text to the control's accessible name).
+ */
+export function Labeled({ label, children, className }: { label: ReactNode; children: ReactElement<{ id?: string }>; className?: string }) {
+  const id = useId();
+  return (
+    <div className={`field compact ${className ?? ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {cloneElement(children, { id })}
+    </div>
   );
 }

@@ -336,6 +336,7 @@ class SupportDeskInBrowserIT {
         assertThat(byRole(customer.page, AriaRole.TEXTBOX, "Subject")).hasAttribute("aria-invalid", "true");
         assertThat(customer.page.getByText("This field is required.")).isVisible();
         screenshotBoth(customer, "panel-new-ticket-errors");
+        byRole(customer.page, AriaRole.BUTTON, "New ticket").click();
         byRole(customer.page, AriaRole.TEXTBOX, "Subject").fill("Where is my invoice?");
         byRole(customer.page, AriaRole.BUTTON, "Submit").click();
         assertThat(customer.page).hasURL(Pattern.compile(".*/panel/support-chat/[0-9a-f-]{36}$"));
