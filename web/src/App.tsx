@@ -9,6 +9,9 @@ import { LangFromUrl, LocaleProvider, useT } from './i18n/locale';
 
 const InternalChatPage = lazy(() => import('./chat/InternalChatPage'));
 const SupportPanelPage = lazy(() => import('./panel/SupportPanelPage'));
+const SupportChatPage = lazy(() => import('./support/SupportChatPage'));
+const SupportInfoPage = lazy(() => import('./info/SupportInfoPage'));
+const SettingsPage = lazy(() => import('./settings/SettingsPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -87,9 +90,33 @@ export function App() {
                   </RequireRole>
                 }
               />
+              <Route
+                path="/dashboard/support-chat/:ticketId?"
+                element={
+                  <RequireRole role="ADMIN">
+                    <SupportChatPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="/dashboard/support-info/:recordId?"
+                element={
+                  <RequireRole role="ADMIN">
+                    <SupportInfoPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="/dashboard/settings"
+                element={
+                  <RequireRole role="ADMIN">
+                    <SettingsPage />
+                  </RequireRole>
+                }
+              />
               <Route path="/dashboard/*" element={<RequireRole role="ADMIN"><NotFound /></RequireRole>} />
               <Route
-                path="/panel/support-chat"
+                path="/panel/support-chat/:ticketId?"
                 element={
                   <RequireRole role="USER">
                     <SupportPanelPage />

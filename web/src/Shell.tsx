@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { NavLink } from 'react-router-dom';
+import { Link, NavLink, useLocation } from 'react-router-dom';
 import { useLogout, useMe } from './auth/auth';
 import { LanguageSelect, useT } from './i18n/locale';
 
@@ -8,6 +8,9 @@ export function Shell({ children, status }: { children: ReactNode; status?: Reac
   const t = useT();
   const me = useMe();
   const logout = useLogout();
+  const location = useLocation();
+  const queueShown = location.pathname === '/dashboard/support-chat' && new URLSearchParams(location.search).get('view') === 'queue';
+  const ticketsShown = location.pathname.startsWith('/dashboard/support-chat') && !queueShown;
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -18,6 +21,14 @@ export function Shell({ children, status }: { children: ReactNode; status?: Reac
         {me.data?.role === 'ADMIN' && (
           <nav aria-label={t('nav.main')} className="topnav">
             <NavLink to="/dashboard/internal-chat">{t('nav.internalChat')}</NavLink>
+            <Link to="/dashboard/support-chat" className={ticketsShown ? 'active' : ''} aria-current={ticketsShown ? 'page' : undefined}>
+              {t('nav.supportChat')}
+            </Link>
+            <Link to="/dashboard/support-chat?view=queue" className={queueShown ? 'active' : ''} aria-current={queueShown ? 'page' : undefined}>
+              {t('nav.queue')}
+            </Link>
+            <NavLink to="/dashboard/support-info">{t('nav.supportInfo')}</NavLink>
+            <NavLink to="/dashboard/settings">{t('nav.settings')}</NavLink>
           </nav>
         )}
         <div className="topbar-end">

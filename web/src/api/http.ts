@@ -98,7 +98,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 
 /** Multipart upload with progress (fetch has no upload progress): XMLHttpRequest, same CSRF and 401 rules. */
 export function upload<T>(path: string, file: File, onProgress: (fraction: number) => void, signal?: AbortSignal,
-  extra?: Record<string, string>): Promise<T> {
+  extra?: Record<string, string>, always?: Record<string, string>): Promise<T> {
   const once = (fields: Record<string, string>) =>
     new Promise<{ status: number; body: string }>((resolve, reject) => {
       const xhr = new XMLHttpRequest();
@@ -120,14 +120,14 @@ export function upload<T>(path: string, file: File, onProgress: (fraction: numbe
       xhr.send(form);
     });
   return (async () => {
-    let fields: Record<string, string> = {};
+    let fields: Record<string, string> = { ...(always ?? {}) };
     let res = await once(fields);
     if (res.status === 401 && (await refreshSession())) res = await once(fields);
     // only the file part is sent; a server that still requires more (roomId) names the field: send it then
     if (res.status === 400 && extra) {
       const missing = Object.keys(extra).filter((k) => res.body.includes(k));
       if (missing.length) {
-        fields = Object.fromEntries(missing.map((k) => [k, extra[k]]));
+        fields = { ...fields, ...Object.fromEntries(missing.map((k) => [k, extra[k]])) };
         res = await once(fields);
       }
     }

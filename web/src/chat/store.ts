@@ -11,6 +11,7 @@ import { catchUp, SeqTracker } from '../lib/seq';
 import { RealtimeClient, type ServerFrame, type SocketState } from '../lib/socket';
 import { keys } from './keys';
 import { uuid } from '../lib/uuid';
+import { getPresence, setPresence, type MyPresence } from '../lib/presence';
 
 export const PAGE = 50;
 
@@ -59,7 +60,9 @@ export class ChatStore {
   private invalidateTimer: ReturnType<typeof setTimeout> | null = null;
   private typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
   meId: string | null = null;
-  presence: 'available' | 'busy' | 'away' = 'available';
+  get presence(): MyPresence {
+    return getPresence();
+  }
 
   constructor(private readonly qc: QueryClient, onSessionLost: () => void) {
     const url = (location.protocol === 'https:' ? 'wss' : 'ws') + '://' + location.host + '/ws';
@@ -384,7 +387,7 @@ export class ChatStore {
   }
 
   setPresence(status: 'available' | 'busy' | 'away') {
-    this.presence = status;
+    setPresence(status);
     this.socket.send({ type: 'presence:set', status });
   }
 

@@ -1,5 +1,7 @@
 /** The UI's message catalogs (ICU MessageFormat). Both languages have every key (messages.test.ts checks). */
-export const en = {
+import { supportEn, supportFa } from './support';
+
+const enBase = {
   'app.name': 'Goftgu',
   'lang.label': 'Language',
   'lang.fa': 'فارسی',
@@ -203,9 +205,12 @@ export const en = {
   'notFound': 'Page not found.',
 } as const;
 
+export const en = { ...enBase, ...supportEn } as const;
+
 export type MessageId = keyof typeof en;
 
 export const fa: Record<MessageId, string> = {
+  ...supportFa,
   'app.name': 'گفتگو',
   'lang.label': 'زبان',
   'lang.fa': 'فارسی',

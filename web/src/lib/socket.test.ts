@@ -158,6 +158,24 @@ describe('RealtimeClient', () => {
     expect(sockets[1].frames()).toEqual([{ type: 'internal-chat:join', roomId: 'a' }]);
   });
 
+  it('re-joins tickets after a reconnect with support-chat frames', () => {
+    const { client, sockets, timers } = setup();
+    client.start();
+    sockets[0].open();
+    client.joinTicket('t1');
+    client.joinTicket('t2');
+    client.leaveTicket('t2');
+    expect(sockets[0].frames()).toEqual([
+      { type: 'support-chat:join', ticketId: 't1' },
+      { type: 'support-chat:join', ticketId: 't2' },
+      { type: 'support-chat:leave', ticketId: 't2' },
+    ]);
+    sockets[0].serverClose(1012);
+    timers.advance(1000);
+    sockets[1].open();
+    expect(sockets[1].frames()).toEqual([{ type: 'support-chat:join', ticketId: 't1' }]);
+  });
+
   it('send returns false while not open', () => {
     const { client, sockets } = setup();
     expect(client.send({ type: 'x' })).toBe(false);

@@ -65,6 +65,7 @@ export class RealtimeClient {
   private stopped = true;
   private refreshing = false;
   private readonly joined = new Set<string>();
+  private readonly joinedTickets = new Set<string>();
   private readonly timers: Timers;
   private readonly random: () => number;
   private state: SocketState = 'stopped';
@@ -116,6 +117,17 @@ export class RealtimeClient {
     this.send({ type: 'internal-chat:leave', roomId });
   }
 
+  /** Shows a ticket's conversation: its frames (and typing) flow while joined; re-sent after a reconnect. */
+  joinTicket(ticketId: string): void {
+    this.joinedTickets.add(ticketId);
+    this.send({ type: 'support-chat:join', ticketId });
+  }
+
+  leaveTicket(ticketId: string): void {
+    this.joinedTickets.delete(ticketId);
+    this.send({ type: 'support-chat:leave', ticketId });
+  }
+
   /**
    * The network came back or the tab became visible (maybe after sleep): if the socket is not open, reconnect
    * now instead of waiting out the backoff; if it is, check it with a ping.
@@ -159,6 +171,7 @@ export class RealtimeClient {
       this.opened++;
       this.setState('open');
       for (const roomId of this.joined) this.send({ type: 'internal-chat:join', roomId });
+      for (const ticketId of this.joinedTickets) this.send({ type: 'support-chat:join', ticketId });
       this.scheduleHeartbeat();
       this.options.onOpen?.(reconnected);
     };
