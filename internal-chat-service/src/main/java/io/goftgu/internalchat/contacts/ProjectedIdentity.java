@@ -7,8 +7,9 @@ import javax.sql.DataSource;
 import java.util.UUID;
 
 /**
- * Tokens are (the contacts projection of identity.events) checked on every request against contact (platform/security {@code TokenRevocation}): a deactivated
- * user is 401 and a changed role counts at once, before the token expires (docs/security.md, "Revocation").
+ * Tokens are checked on every request against contact, this service's contacts projection of identity.events
+ * (platform/security {@code TokenRevocation}): a deactivated user is 401 and a changed role counts at once, before
+ * the token expires (docs/security.md, "Revocation").
  */
 @ApplicationScoped
 public class ProjectedIdentity implements IdentityDirectory {

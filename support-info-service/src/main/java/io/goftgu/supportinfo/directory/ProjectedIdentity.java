@@ -7,8 +7,9 @@ import javax.sql.DataSource;
 import java.util.UUID;
 
 /**
- * Tokens are (the directory projection of identity.events) checked on every request against directory_user (platform/security {@code TokenRevocation}): a deactivated
- * user is 401 and a changed role counts at once, before the token expires (docs/security.md, "Revocation").
+ * Tokens are checked on every request against directory_user, this service's directory projection of identity.events
+ * (platform/security {@code TokenRevocation}): a deactivated user is 401 and a changed role counts at once, before
+ * the token expires (docs/security.md, "Revocation").
  */
 @ApplicationScoped
 public class ProjectedIdentity implements IdentityDirectory {
