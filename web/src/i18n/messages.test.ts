@@ -18,7 +18,7 @@ describe('message catalogs', () => {
     expect(new IntlMessageFormat(fa['sidebar.unread'], 'fa').format({ count: 3 })).toBe('۳ پیام خوانده‌نشده');
   });
 
-  it('keeps the contract names of UI.md', () => {
+  it('keeps the contract names of docs/ui.md', () => {
     expect([fa['login.workspace'], fa['login.email'], fa['login.password'], fa['login.submit'], fa['logout']]).toEqual(
       ['فضای کاری', 'ایمیل', 'گذرواژه', 'ورود', 'خروج']);
     expect([en['login.workspace'], en['login.email'], en['login.password'], en['login.submit'], en['logout']]).toEqual(

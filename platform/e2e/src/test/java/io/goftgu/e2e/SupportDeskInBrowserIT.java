@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The support desk as a CRM team runs it, in Chromium through the gateway of the real stack: an agent and a customer
  * work one ticket in real time (internal notes never reach the customer: not on the page, not in any WebSocket
  * frame), support records with every field in Persian, settings that give a new ticket its SLA due times, and what a
- * customer may not see or do. Controls are found by role and accessible name (shared/UI.md, web/README.md).
+ * customer may not see or do. Controls are found by role and accessible name (docs/ui.md, web/README.md).
  */
 @ExtendWith(ScreenshotOnFailure.class)
 class SupportDeskInBrowserIT {
