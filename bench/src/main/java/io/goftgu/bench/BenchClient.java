@@ -126,8 +126,16 @@ final class BenchClient {
     }
 
     private User login(String slug, String email) throws Exception {
-        var json = expect(200, call(HttpMethod.POST, "/api/auth/login", null, new JsonObject().put("workspace", slug)
-                .put("email", email).put("password", PASSWORD))).json();
+        var body = new JsonObject().put("workspace", slug).put("email", email).put("password", PASSWORD);
+        var answer = call(HttpMethod.POST, "/api/auth/login", null, body).toCompletionStage().toCompletableFuture()
+                .get(60, TimeUnit.SECONDS);
+        // the gateway bounds password checks per client address (429 with Retry-After): wait and try again
+        for (int attempt = 0; answer.status() == 429 && attempt < 50; attempt++) {
+            Thread.sleep(250);
+            answer = call(HttpMethod.POST, "/api/auth/login", null, body).toCompletionStage().toCompletableFuture()
+                    .get(60, TimeUnit.SECONDS);
+        }
+        var json = expect(200, Future.succeededFuture(answer)).json();
         return new User(json.getJsonObject("user").getString("id"), json.getString("accessToken"));
     }
 

@@ -189,4 +189,117 @@ class AttachmentsTest extends ChatTestSupport {
         as(ali).delete("/api/internal-chat/messages/" + sent.get("id")).then().statusCode(204);
         RestAssured.given().auth().oauth2(token(mina)).get("/api/internal-chat/attachments/" + fileId).then().statusCode(404);
     }
+
+    static Response uploadWithoutRoom(UUID who, String name, byte[] bytes) {
+        return RestAssured.given().auth().oauth2(token(who))
+                .multiPart("file", name, bytes, "application/octet-stream")
+                .post("/api/internal-chat/attachments");
+    }
+
+    static Response download(UUID who, String id) {
+        return RestAssured.given().auth().oauth2(token(who)).get("/api/internal-chat/attachments/" + id);
+    }
+
+    @Test
+    void anUploadWithoutARoomIsTheUploadersUntilAMessageOfTheirsCarriesIt() throws IOException {
+        var roomId = group(ali, "Composer", mina);
+        var bytes = png(7, 3);
+        var uploaded = uploadWithoutRoom(ali, "draft.png", bytes);
+        uploaded.then().statusCode(201).body("contentType", equalTo("image/png")).body("width", equalTo(7));
+        String id = uploaded.path("id");
+        assertEquals(1, count("SELECT count(*) FROM attachment WHERE id = ? AND room_id IS NULL", UUID.fromString(id)));
+
+        // before it is sent: the uploader alone may fetch it
+        download(ali, id).then().statusCode(200);
+        download(mina, id).then().statusCode(404);
+        download(stranger, id).then().statusCode(404);
+        download(customer, id).then().statusCode(403);
+        uploadWithoutRoom(customer, "x.txt", "x".getBytes(StandardCharsets.UTF_8)).then().statusCode(403);
+
+        // nobody else may attach it: a colleague, or someone of another workspace in their own room
+        as(mina).body(Map.of("roomId", roomId, "body", "mine now", "clientMessageId", UUID.randomUUID(), "attachmentIds", List.of(id)))
+                .post("/api/internal-chat/messages").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.not(containsString("draft.png")));
+        var strangersRoom = RestAssured.given().auth().oauth2(token(stranger)).contentType("application/json")
+                .body(Map.of("userId", stranger)).queryParam("type", "direct").post("/api/internal-chat/rooms")
+                .then().extract().<String>path("id");
+        RestAssured.given().auth().oauth2(token(stranger)).contentType("application/json")
+                .body(Map.of("roomId", strangersRoom, "body", "x", "clientMessageId", UUID.randomUUID(), "attachmentIds", List.of(id)))
+                .post("/api/internal-chat/messages").then().statusCode(400);
+        assertEquals(1, count("SELECT count(*) FROM attachment WHERE id = ? AND room_id IS NULL AND message_id IS NULL", UUID.fromString(id)));
+
+        // the uploader's message carries it into the room; then the room's members may fetch it
+        var sent = send(ali, Map.of("roomId", roomId, "body", "پیش‌نویس", "clientMessageId", UUID.randomUUID(), "attachmentIds", List.of(id)));
+        var created = EventLog.await(roomId, EventTypes.InternalChat.MESSAGE_CREATED, "id", (String) sent.get("id"));
+        assertEquals(id, created.payload().path("attachments").get(0).path("id").asText());
+        assertEquals(1, count("SELECT count(*) FROM attachment WHERE id = ? AND room_id = ?", UUID.fromString(id), UUID.fromString(roomId)));
+        assertArrayEquals(bytes, download(mina, id).then().statusCode(200).extract().asByteArray());
+        download(outsider, id).then().statusCode(404);
+        as(ali).body(Map.of("roomId", roomId, "body", "again", "clientMessageId", UUID.randomUUID(), "attachmentIds", List.of(id)))
+                .post("/api/internal-chat/messages").then().statusCode(400);
+    }
+
+    @Test
+    void anUnsentUploadMeetsTheRoomsLimitsWhenAMessageCarriesIt() throws IOException {
+        var roomId = group(ali, "Strict", mina);
+        as(ali).body(Map.of("settings", Map.of("maxFileSize", 100))).patch("/api/internal-chat/rooms/" + roomId).then().statusCode(200);
+        String big = uploadWithoutRoom(ali, "big.txt", "x".repeat(200).getBytes(StandardCharsets.UTF_8))
+                .then().statusCode(201).extract().path("id");
+        as(ali).body(Map.of("roomId", roomId, "body", "x", "clientMessageId", UUID.randomUUID(), "attachmentIds", List.of(big)))
+                .post("/api/internal-chat/messages").then().statusCode(413).contentType("application/problem+json");
+        var noFiles = group(ali, "No files", mina);
+        as(ali).body(Map.of("settings", Map.of("allowAttachments", false))).patch("/api/internal-chat/rooms/" + noFiles).then().statusCode(200);
+        as(ali).body(Map.of("roomId", noFiles, "body", "x", "clientMessageId", UUID.randomUUID(), "attachmentIds", List.of(big)))
+                .post("/api/internal-chat/messages").then().statusCode(403);
+        assertEquals(1, count("SELECT count(*) FROM attachment WHERE id = ? AND room_id IS NULL AND message_id IS NULL", UUID.fromString(big)));
+        // the upload's own checks hold without a room too
+        uploadWithoutRoom(ali, "empty.txt", new byte[0]).then().statusCode(400);
+        var exe = new byte[64];
+        exe[0] = 'M';
+        exe[1] = 'Z';
+        uploadWithoutRoom(ali, "cat.png", exe).then().statusCode(415);
+        uploadWithoutRoom(ali, "huge.txt", new byte[10 * 1024 * 1024 + 1]).then().statusCode(413);
+    }
+
+    @jakarta.inject.Inject
+    io.goftgu.internalchat.attachments.UnsentUploadPurge purge;
+
+    String storageKey(String attachmentId) {
+        try (var connection = dataSource.getConnection()) {
+            var statement = connection.prepareStatement("SELECT storage_key FROM attachment WHERE id = ?");
+            statement.setObject(1, UUID.fromString(attachmentId));
+            var rows = statement.executeQuery();
+            rows.next();
+            return rows.getString(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void uploadsNoMessageCarriedArePurgedAfterTheConfiguredAge() throws Exception {
+        // the test profile sets internal-chat.uploads.unsent-max-age to 3s (a day by default)
+        var roomId = group(ali, "Purge", mina);
+        String loose = uploadWithoutRoom(ali, "loose.txt", "a".getBytes(StandardCharsets.UTF_8)).then().statusCode(201).extract().path("id");
+        String inRoom = upload(ali, roomId, "inroom.txt", "b".getBytes(StandardCharsets.UTF_8), "text/plain").then().statusCode(201).extract().path("id");
+        String carried = upload(ali, roomId, "carried.txt", "c".getBytes(StandardCharsets.UTF_8), "text/plain").then().statusCode(201).extract().path("id");
+        send(ali, Map.of("roomId", roomId, "body", "kept", "clientMessageId", UUID.randomUUID(), "attachmentIds", List.of(carried)));
+        String fresh = null;
+        Thread.sleep(3_500);
+        fresh = uploadWithoutRoom(ali, "fresh.txt", "d".getBytes(StandardCharsets.UTF_8)).then().statusCode(201).extract().path("id");
+
+        var keys = List.of(storageKey(loose), storageKey(inRoom));
+        while (purge.purge() > 0) {
+            // batches until none is left
+        }
+        for (var gone : List.of(loose, inRoom)) {
+            assertEquals(0, count("SELECT count(*) FROM attachment WHERE id = ?", UUID.fromString(gone)));
+            download(ali, gone).then().statusCode(404);
+        }
+        for (var key : keys) {
+            assertEquals(0, count("SELECT count(*) FROM blob WHERE storage_key = ?", key), "its bytes are gone too");
+        }
+        download(mina, carried).then().statusCode(200);
+        download(ali, fresh).then().statusCode(200);
+    }
 }

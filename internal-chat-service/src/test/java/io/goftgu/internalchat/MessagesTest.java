@@ -305,4 +305,32 @@ class MessagesTest extends ChatTestSupport {
                         Map.of("kind", "TASK", "refId", "t-1", "title", "پیگیری"))));
         assertEquals(List.of("DOCUMENT", "TASK"), ((List<?>) linked.get("links")).stream().map(l -> ((Map<?, ?>) l).get("kind")).toList());
     }
+
+    @Test
+    void hostileInputIsA4xxAndChangesNothing() {
+        var roomId = group(alice, "Hostile", bob);
+        long seq = lastSeq(alice, roomId);
+        // PostgreSQL refuses U+0000: it used to be a 500
+        as(alice).body("{\"roomId\":\"" + roomId + "\",\"body\":\"a\\u0000b\",\"clientMessageId\":\"" + UUID.randomUUID() + "\"}")
+                .post("/api/internal-chat/messages").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.hasItem("body"));
+        as(alice).body(Map.of("title", "a\u0001b")).patch("/api/internal-chat/rooms/" + roomId).then().statusCode(400);
+        // a JSON body past 1 MiB is 413 before it is read (uploads alone may be large)
+        as(alice).body("{\"roomId\":\"" + roomId + "\",\"body\":\"" + "x".repeat(2 * 1024 * 1024) + "\",\"clientMessageId\":\""
+                        + UUID.randomUUID() + "\"}")
+                .post("/api/internal-chat/messages").then().statusCode(413).contentType("application/problem+json");
+        // huge page numbers, malformed cursors and long id lists
+        as(alice).get("/api/internal-chat/search?q=x&page=2147483647").then().statusCode(400);
+        as(alice).get("/api/internal-chat/messages?roomId=" + roomId + "&before=99999999999999999999999").then()
+                .statusCode(org.hamcrest.Matchers.both(org.hamcrest.Matchers.greaterThanOrEqualTo(400))
+                        .and(org.hamcrest.Matchers.lessThan(500)));
+        var many = new java.util.ArrayList<UUID>();
+        for (int i = 0; i < 11; i++) {
+            many.add(UUID.randomUUID());
+        }
+        as(alice).body(Map.of("roomId", roomId, "body", "x", "clientMessageId", UUID.randomUUID(), "attachmentIds", many))
+                .post("/api/internal-chat/messages").then().statusCode(400);
+        as(alice).urlEncodingEnabled(false).get("/api/internal-chat/search?q=%00").then().statusCode(400);
+        assertEquals(seq, lastSeq(alice, roomId), "nothing was sent");
+    }
 }

@@ -316,6 +316,21 @@ class RoomsTest extends ChatTestSupport {
     }
 
     @Test
+    void aDemotedAdminsOldTokenNoLongerOpensInternalChat() {
+        var demoted = staff(WS, "Demoted");
+        awaitTrue(() -> as(owner).get("/api/internal-chat/contacts?search=demoted").jsonPath().getList("users").size() == 1,
+                "Demoted never arrived");
+        var roomId = group(owner, "Demotion", demoted);
+        as(demoted).get("/api/internal-chat/rooms").then().statusCode(200);
+        StaffDirectory.changeRole(WS, demoted, "Demoted", "USER");
+        // the token still says ADMIN; the projection says USER: staff endpoints are 403 at once
+        awaitTrue(() -> as(demoted).get("/api/internal-chat/rooms").statusCode() == 403, "a demoted admin still lists rooms");
+        as(demoted).get("/api/internal-chat/rooms/" + roomId).then().statusCode(403);
+        as(demoted).body(Map.of("roomId", roomId, "body", "x", "clientMessageId", UUID.randomUUID()))
+                .post("/api/internal-chat/messages").then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
     void aDeactivatedUserLosesAccessAtOnceAndLeavesTheAudience() {
         var doomed = staff(WS, "Doomed");
         awaitTrue(() -> as(owner).get("/api/internal-chat/contacts?search=doomed").jsonPath().getList("users").size() == 1,
@@ -323,10 +338,11 @@ class RoomsTest extends ChatTestSupport {
         var roomId = group(owner, "Deactivation", doomed);
         as(doomed).get("/api/internal-chat/rooms/" + roomId).then().statusCode(200);
         StaffDirectory.deactivate(WS, doomed, "Doomed");
-        awaitTrue(() -> as(doomed).get("/api/internal-chat/rooms/" + roomId).statusCode() == 404, "still has access");
-        as(doomed).get("/api/internal-chat/rooms").then().statusCode(404);
+        // the old token is refused on every request from the moment the projection hears of it (platform/security)
+        awaitTrue(() -> as(doomed).get("/api/internal-chat/rooms/" + roomId).statusCode() == 401, "still has access");
+        as(doomed).get("/api/internal-chat/rooms").then().statusCode(401).contentType("application/problem+json");
         as(doomed).body(Map.of("roomId", roomId, "body", "x", "clientMessageId", UUID.randomUUID()))
-                .post("/api/internal-chat/messages").then().statusCode(404);
+                .post("/api/internal-chat/messages").then().statusCode(401);
         var sent = send(owner, roomId, "کسی هست؟");
         var event = EventLog.await(roomId, EventTypes.InternalChat.MESSAGE_CREATED, "id", (String) sent.get("id"));
         assertEquals(Set.of(owner), event.audience().users());

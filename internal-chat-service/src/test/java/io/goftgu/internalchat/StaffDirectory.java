@@ -42,6 +42,11 @@ final class StaffDirectory {
                 userPayload(id, workspaceId, name, "ADMIN", false));
     }
 
+    static void changeRole(UUID workspaceId, UUID id, String name, String role) {
+        var payload = userPayload(id, workspaceId, name, role, true);
+        publish(Topics.IDENTITY, EventTypes.Identity.USER_UPDATED, workspaceId, id, payload);
+    }
+
     static UUID team(UUID workspaceId, String name, List<UUID> memberIds) {
         var id = UUID.randomUUID();
         var payload = EventJson.MAPPER.createObjectNode().put("id", id.toString())

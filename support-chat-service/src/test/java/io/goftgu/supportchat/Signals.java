@@ -43,6 +43,16 @@ final class Signals {
         return id;
     }
 
+    /** identity.user.updated (or .deactivated when {@code active} is false) for an existing user. */
+    static void userChanged(UUID workspaceId, UUID id, String name, String role, boolean active) {
+        var payload = EventJson.MAPPER.createObjectNode()
+                .put("id", id.toString()).put("workspaceId", workspaceId.toString()).put("name", name)
+                .put("email", name.toLowerCase() + "@example.com").put("role", role).put("active", active);
+        send(Topics.IDENTITY, new EventEnvelope(UUID.randomUUID(), active ? EventTypes.Identity.USER_UPDATED
+                : EventTypes.Identity.USER_DEACTIVATED, 1, workspaceId, id, 2, Instant.now(), Actor.SYSTEM,
+                Audience.role("ADMIN"), payload));
+    }
+
     static void presence(UUID workspaceId, UUID userId, String status) {
         var payload = EventJson.MAPPER.createObjectNode().put("userId", userId.toString()).put("status", status)
                 .put("lastSeenAt", Instant.now().toString());

@@ -450,8 +450,15 @@ class SupportChatServiceTest {
     void identityVerificationIsCheckedAndCanBeEnforced() {
         var workspace = UUID.randomUUID();
         var admin = TestTokens.staff(UUID.randomUUID(), workspace);
-        var secret = RestAssured.given().auth().oauth2(admin).get("/api/support-chat/widget-settings").then().statusCode(200)
-                .extract().<String>path("secret");
+        // the secret is shown once, in the answer that regenerates it; reading the settings shows only its hint
+        var hint = RestAssured.given().auth().oauth2(admin).get("/api/support-chat/widget-settings").then().statusCode(200)
+                .body("secret", nullValue()).extract().<String>path("secretHint");
+        var secret = RestAssured.given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("regenerateSecret", true))
+                .put("/api/support-chat/widget-settings").then().statusCode(200).extract().<String>path("secret");
+        assertEquals(64, secret.length());
+        RestAssured.given().auth().oauth2(admin).get("/api/support-chat/widget-settings").then().statusCode(200)
+                .body("secret", nullValue()).body("secretHint", equalTo("…" + secret.substring(60)))
+                .body("secretHint", not(equalTo(hint)));
         RestAssured.given().auth().oauth2(TestTokens.customer(customer, WORKSPACE)).get("/api/support-chat/widget-settings").then().statusCode(403);
         RestAssured.given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("enforceVerification", true))
                 .put("/api/support-chat/widget-settings").then().statusCode(200).body("enforceVerification", equalTo(true));
@@ -470,6 +477,70 @@ class SupportChatServiceTest {
         // the same verified visitor on another device is the same guest
         RestAssured.given().contentType(ContentType.JSON).header("X-Goftgu-Internal", INTERNAL).body(right)
                 .post("/internal/support-chat/guests/start").then().statusCode(201).body("guest.id", equalTo(first));
+    }
+
+    @Test
+    void widgetSettingsKeepValidOriginsAppearanceAndLanguageForAdminsOnly() {
+        var workspace = UUID.randomUUID();
+        var admin = TestTokens.staff(UUID.randomUUID(), workspace);
+        RequestSpecification asAdmin = RestAssured.given().auth().oauth2(admin).contentType(ContentType.JSON);
+        RestAssured.given().auth().oauth2(admin).get("/api/support-chat/widget-settings").then().statusCode(200)
+                .body("allowedOrigins", hasSize(0)).body("language", equalTo("auto")).body("color", nullValue());
+        // the gateway reads the same through the internal API, which needs its secret and never shows the widget secret
+        RestAssured.get("/internal/support-chat/workspaces/" + workspace + "/widget").then().statusCode(401);
+        RestAssured.given().header("X-Goftgu-Internal", INTERNAL).get("/internal/support-chat/workspaces/" + UUID.randomUUID() + "/widget")
+                .then().statusCode(200).body("allowedOrigins", hasSize(0)).body("language", equalTo("auto"));
+
+        asAdmin.body(Map.of("allowedOrigins", List.of("https://Shop.Example/", "http://localhost:3000", "https://*.crm.example",
+                                "https://shop.example:443", "http://127.0.0.1:8080"),
+                        "color", "#1E88E5", "greeting", Map.of("fa", " سلام! چطور کمکتان کنیم؟ ", "en", "Hi! How can we help?"),
+                        "language", "fa"))
+                .put("/api/support-chat/widget-settings").then().statusCode(200)
+                .body("allowedOrigins", equalTo(List.of("https://shop.example", "http://localhost:3000", "https://*.crm.example",
+                        "http://127.0.0.1:8080")))
+                .body("color", equalTo("#1e88e5")).body("greeting.fa", equalTo("سلام! چطور کمکتان کنیم؟"))
+                .body("language", equalTo("fa")).body("secret", nullValue());
+        // what is left out stays; [] empties the list
+        asAdmin.body(Map.of("enforceVerification", false)).put("/api/support-chat/widget-settings").then().statusCode(200)
+                .body("allowedOrigins", hasSize(4)).body("color", equalTo("#1e88e5")).body("language", equalTo("fa"));
+        RestAssured.given().header("X-Goftgu-Internal", INTERNAL).get("/internal/support-chat/workspaces/" + workspace + "/widget")
+                .then().statusCode(200).body("allowedOrigins", hasItem("https://*.crm.example"))
+                .body("greeting.en", equalTo("Hi! How can we help?")).body("language", equalTo("fa"))
+                .body("$", not(org.hamcrest.Matchers.hasKey("secret"))).body("$", not(org.hamcrest.Matchers.hasKey("secretHint")));
+
+        // bad input: 400 problem+json naming the field, and nothing changes
+        for (var bad : List.of("*", "https://*", "https://*.com", "'self'", "'none'", "shop.example", "ftp://shop.example",
+                "https://shop.example/path", "https://shop.example?x=1", "https://user@shop.example",
+                "https://shop.example; script-src *", "https://a.example https://b.example", "javascript:alert(1)",
+                "https://shop.example:99999", "https://-shop.example", "data:", "")) {
+            asAdmin.body(Map.of("allowedOrigins", List.of("https://fine.example", bad))).put("/api/support-chat/widget-settings")
+                    .then().statusCode(400).contentType(containsString("application/problem+json"))
+                    .body("errors[0].field", equalTo("allowedOrigins[1]"));
+        }
+        asAdmin.body(Map.of("allowedOrigins", IntStream.range(0, 51).mapToObj(i -> "https://s" + i + ".example").toList()))
+                .put("/api/support-chat/widget-settings").then().statusCode(400).contentType(containsString("application/problem+json"));
+        asAdmin.body(Map.of("color", "blue")).put("/api/support-chat/widget-settings").then().statusCode(400)
+                .contentType(containsString("application/problem+json")).body("errors[0].field", containsString("color"));
+        asAdmin.body(Map.of("language", "de")).put("/api/support-chat/widget-settings").then().statusCode(400)
+                .body("errors[0].field", containsString("language"));
+        asAdmin.body(Map.of("greeting", Map.of("fa", "x".repeat(501)))).put("/api/support-chat/widget-settings").then().statusCode(400)
+                .body("errors[0].field", containsString("greeting"));
+        RestAssured.given().auth().oauth2(admin).get("/api/support-chat/widget-settings").then().statusCode(200)
+                .body("allowedOrigins", hasSize(4)).body("color", equalTo("#1e88e5"));
+
+        // who may not: a customer, a guest, nobody; another workspace's admin sees its own settings only
+        RestAssured.given().auth().oauth2(TestTokens.customer(customer, WORKSPACE)).contentType(ContentType.JSON)
+                .body(Map.of("allowedOrigins", List.of("https://evil.example"))).put("/api/support-chat/widget-settings")
+                .then().statusCode(403).contentType(containsString("application/problem+json"));
+        RestAssured.given().auth().oauth2(TestTokens.guest(UUID.randomUUID(), workspace)).contentType(ContentType.JSON)
+                .body(Map.of("allowedOrigins", List.of("https://evil.example"))).put("/api/support-chat/widget-settings")
+                .then().statusCode(403);
+        RestAssured.given().contentType(ContentType.JSON).body(Map.of("allowedOrigins", List.of("https://evil.example")))
+                .put("/api/support-chat/widget-settings").then().statusCode(401);
+        RestAssured.given().auth().oauth2(TestTokens.staff(UUID.randomUUID(), OTHER_WORKSPACE)).get("/api/support-chat/widget-settings")
+                .then().statusCode(200).body("allowedOrigins", not(hasItem("https://shop.example")));
+        asAdmin.body(Map.of("allowedOrigins", List.of())).put("/api/support-chat/widget-settings").then().statusCode(200)
+                .body("allowedOrigins", hasSize(0));
     }
 
     @Test
@@ -609,5 +680,54 @@ class SupportChatServiceTest {
             assertTrue(System.nanoTime() < deadline, "condition not met in 30 s");
             sleep(100);
         }
+    }
+
+    @Test
+    void demotionAndDeactivationTakeEffectOnTheNextRequest() {
+        var agent = Signals.user(WORKSPACE, "Revoked", "ADMIN");
+        var token = TestTokens.staff(agent, WORKSPACE);
+        await(() -> RestAssured.given().auth().oauth2(token).get("/api/support-chat/stats").statusCode() == 200);
+        var ticketId = ticket(customer, "Revocation probe");
+        say(as(agent), ticketId, "secret staff note about revocation", true).statusCode(201);
+        Signals.userChanged(WORKSPACE, agent, "Revoked", "USER", true);
+        // the old ADMIN token now counts as the projection's USER: staff endpoints 403, no internal notes
+        await(() -> RestAssured.given().auth().oauth2(token).get("/api/support-chat/stats").statusCode() == 403);
+        RestAssured.given().auth().oauth2(token).get("/api/support-chat/" + ticketId + "/history").then().statusCode(403);
+        var seen = RestAssured.given().auth().oauth2(token).get("/api/support-chat/" + ticketId + "/messages");
+        org.junit.jupiter.api.Assertions.assertTrue(seen.statusCode() == 404 || !seen.asString().contains("secret staff note"),
+                "a demoted admin still reads internal notes: " + seen.asString());
+        Signals.userChanged(WORKSPACE, agent, "Revoked", "USER", false);
+        await(() -> RestAssured.given().auth().oauth2(token).get("/api/support-chat").statusCode() == 401);
+    }
+
+    @jakarta.inject.Inject
+    io.goftgu.supportchat.attachments.UnsentUploadPurge purge;
+
+    @Test
+    void aGuestsUploadsHaveAQuotaAndUnsentOnesArePurged() {
+        var started = startGuest(Map.of());
+        var guestTicket = (String) ((Map<?, ?>) started.get("ticket")).get("id");
+        var guestId = (String) ((Map<?, ?>) started.get("guest")).get("id");
+        var guest = TestTokens.guest(UUID.fromString(guestId), WORKSPACE);
+        // the test profile's quota is 4 KiB (50 MiB by default)
+        String first = RestAssured.given().auth().oauth2(guest)
+                .multiPart("file", "a.txt", "a".repeat(3000).getBytes(StandardCharsets.US_ASCII), "text/plain")
+                .multiPart("ticketId", guestTicket).post("/api/support-chat/attachments").then().statusCode(201)
+                .extract().path("id");
+        RestAssured.given().auth().oauth2(guest)
+                .multiPart("file", "b.txt", "b".repeat(3000).getBytes(StandardCharsets.US_ASCII), "text/plain")
+                .multiPart("ticketId", guestTicket).post("/api/support-chat/attachments").then().statusCode(413)
+                .contentType("application/problem+json");
+        // unsent uploads go after the configured age (3 s here, a day by default), sent ones stay
+        String sent = RestAssured.given().auth().oauth2(TestTokens.staff(agent, WORKSPACE))
+                .multiPart("file", "s.txt", "sent".getBytes(StandardCharsets.US_ASCII), "text/plain")
+                .multiPart("ticketId", guestTicket).post("/api/support-chat/attachments").then().statusCode(201)
+                .extract().path("id");
+        as(agent).body(Map.of("body", "file", "clientMessageId", UUID.randomUUID(), "attachmentIds", List.of(sent)))
+                .post("/api/support-chat/" + guestTicket + "/messages").then().statusCode(201);
+        sleep(3_500);
+        org.junit.jupiter.api.Assertions.assertTrue(purge.purge() >= 1);
+        RestAssured.given().auth().oauth2(guest).get("/api/support-chat/attachments/" + first).then().statusCode(404);
+        as(agent).get("/api/support-chat/attachments/" + sent).then().statusCode(200);
     }
 }

@@ -96,6 +96,16 @@ final class Fixtures {
         return id;
     }
 
+    /** identity.user.updated (or .deactivated when {@code active} is false) for an existing user. */
+    static void userChanged(UUID workspaceId, UUID id, String name, String role, boolean active) {
+        var payload = EventJson.MAPPER.createObjectNode()
+                .put("id", id.toString()).put("workspaceId", workspaceId.toString()).put("name", name)
+                .put("email", name.toLowerCase() + "-" + id + "@example.com").put("role", role).put("active", active);
+        publish(new EventEnvelope(UUID.randomUUID(), active ? EventTypes.Identity.USER_UPDATED
+                : EventTypes.Identity.USER_DEACTIVATED, 1, workspaceId, id, 2, Instant.now(), Actor.SYSTEM,
+                Audience.role("ADMIN"), payload));
+    }
+
     static UUID team(UUID workspaceId, String name) {
         var id = UUID.randomUUID();
         var payload = EventJson.MAPPER.createObjectNode()

@@ -378,4 +378,22 @@ class RecordsTest {
         copy.remove(key);
         return copy;
     }
+
+    @Test
+    void demotionAndDeactivationTakeEffectOnTheNextRequest() {
+        var mine = Workspace.create();
+        var token = io.goftgu.testing.TestTokens.staff(mine.colleagueId(), mine.id());
+        String recordId = Fixtures.as(token).body(Map.of("title", "Staff only", "source", "INBOUND_CALL", "type", "QUESTION"))
+                .post("/api/support-info").then().statusCode(201).extract().path("id");
+        Fixtures.userChanged(mine.id(), mine.colleagueId(), "Bob", "USER", true);
+        // the token still says ADMIN; the service's projection says USER: staff-only reads and writes stop at once
+        Fixtures.awaitTrue("a demoted admin still creates records", () -> Fixtures.as(token)
+                .body(Map.of("title", "x", "source", "INBOUND_CALL", "type", "QUESTION")).post("/api/support-info")
+                .statusCode() == 403);
+        Fixtures.as(token).get("/api/support-info/" + recordId).then().statusCode(404);
+        Fixtures.userChanged(mine.id(), mine.colleagueId(), "Bob", "USER", false);
+        Fixtures.awaitTrue("a deactivated user still reads support info", () -> Fixtures.as(token)
+                .get("/api/support-info").statusCode() == 401);
+        mine.staff().get("/api/support-info/" + recordId).then().statusCode(200);
+    }
 }

@@ -24,6 +24,21 @@ public interface GatewayConfig {
 
     PublicSupport publicSupport();
 
+    Writes writes();
+
+    /** Per user or guest budgets of writes that cost storage or fan out (docs/security.md, "Writes"). */
+    interface Writes {
+        /** Message sends (internal chat and tickets) per principal per minute (GOFTGU_MESSAGES_PER_MINUTE). */
+        @WithDefault("60")
+        int messagesPerMinute();
+
+        /** Uploads per principal per minute (GOFTGU_UPLOADS_PER_MINUTE). */
+        @WithDefault("20")
+        int uploadsPerMinute();
+    }
+
+    Widget widget();
+
     /** The shared secret the gateway shows support-chat's internal API (GOFTGU_INTERNAL_SECRET); never from clients. */
     String internalSecret();
 
@@ -31,6 +46,18 @@ public interface GatewayConfig {
         /** Whether anyone may create a workspace through {@code POST /api/workspaces} (GOFTGU_SIGNUP_ENABLED). */
         @WithDefault("false")
         boolean enabled();
+    }
+
+    SignUpLimits signupLimits();
+
+    interface SignUpLimits {
+        /** Sign-ups one client address may make per hour, then 429 (GOFTGU_SIGNUP_PER_IP_PER_HOUR). */
+        @WithDefault("5")
+        int perIpPerHour();
+
+        /** Sign-ups per hour on this replica from everyone, then 429 (GOFTGU_SIGNUP_PER_HOUR). */
+        @WithDefault("100")
+        int perHour();
     }
 
     interface Tokens {
@@ -54,19 +81,50 @@ public interface GatewayConfig {
         @WithDefault("30d")
         Duration guestLifetime();
 
+        /**
+         * A signing key signs new tokens for this long, then a new one takes over and the old one only verifies
+         * until its tokens expire (GOFTGU_SIGNING_KEY_MAX_AGE; docs/security.md, "Signing keys").
+         */
+        @WithDefault("30d")
+        Duration signingKeyMaxAge();
+
         /** Clock difference tolerated when checking a token's expiry. */
         @WithDefault("30s")
         Duration clockSkew();
     }
 
+    /** How failed logins slow down guessing without locking anyone out (docs/security.md, "Login"). */
     interface Login {
-        /** Failed logins allowed per account and per client IP within the window before 429 (GOFTGU_LOGIN_MAX_FAILURES). */
+        /**
+         * Failures an account may have (from anywhere, and from one address) before each further attempt must wait:
+         * 1 s after the next failure, doubling with each (GOFTGU_LOGIN_FREE_FAILURES).
+         */
         @WithDefault("5")
-        int maxFailures();
+        int freeFailures();
 
-        /** The sliding window the failed logins are counted in (GOFTGU_LOGIN_WINDOW). */
-        @WithDefault("1m")
+        /** The longest wait an account's failures from all addresses impose: the victim's worst case (GOFTGU_LOGIN_ACCOUNT_MAX_DELAY). */
+        @WithDefault("30s")
+        Duration accountMaxDelay();
+
+        /** The longest wait one address's failures on one account impose on that address (GOFTGU_LOGIN_PAIR_MAX_DELAY). */
+        @WithDefault("15m")
+        Duration pairMaxDelay();
+
+        /** Failures one client address may have in the window before its logins get 429 (GOFTGU_LOGIN_IP_MAX_FAILURES). */
+        @WithDefault("100")
+        int ipMaxFailures();
+
+        /** Password checks one client address may have in progress at once; more get 429 (GOFTGU_LOGIN_IP_MAX_CONCURRENT). */
+        @WithDefault("4")
+        int ipMaxConcurrent();
+
+        /** An account's failures are forgotten this long after its last one (GOFTGU_LOGIN_WINDOW). */
+        @WithDefault("1h")
         Duration window();
+
+        /** The fixed window {@link #ipMaxFailures()} is counted in (GOFTGU_LOGIN_IP_WINDOW). */
+        @WithDefault("10m")
+        Duration ipWindow();
     }
 
     interface Passwords {
@@ -85,6 +143,16 @@ public interface GatewayConfig {
         /** Argon2id lanes. */
         @WithDefault("1")
         int parallelism();
+
+        /**
+         * Password hashes computed at once, each holding {@link #memoryKib()} of heap (GOFTGU_PASSWORD_MAX_CONCURRENT).
+         * Unset: a quarter of the heap's worth, at most twice the processors, at least 1.
+         */
+        Optional<Integer> maxConcurrent();
+
+        /** How long a hash waits for its turn before the request gets 429 with Retry-After (GOFTGU_PASSWORD_MAX_WAIT). */
+        @WithDefault("2s")
+        Duration maxWait();
     }
 
     interface Cookies {
@@ -132,6 +200,29 @@ public interface GatewayConfig {
         /** How long connecting to a replica may take before the next is tried; with none left, the caller gets 502. */
         @WithDefault("5s")
         Duration connectTimeout();
+
+        /**
+         * HTTP/1.1 keep-alive connections to one replica of a service, at most (GOFTGU_PROXY_HTTP_POOL_SIZE). A
+         * service's own worker pool (Quarkus: 200 threads) is the real bound; 128 keeps it busy without queueing there.
+         */
+        @WithDefault("128")
+        int httpPoolSize();
+
+        /** Requests waiting for one of those connections, at most; more are answered 503 at once (GOFTGU_PROXY_HTTP_WAIT_QUEUE). */
+        @WithDefault("2048")
+        int httpWaitQueue();
+
+        /**
+         * WebSockets proxied to one realtime replica, at most (GOFTGU_PROXY_MAX_WEBSOCKETS). Each holds two file
+         * descriptors of the gateway, so the process's descriptor limit is the real bound; past this an upgrade gets
+         * 503 instead of waiting silently.
+         */
+        @WithDefault("100000")
+        int maxWebsockets();
+
+        /** Client connections from one address holding a WebSocket, at most; more get 429 (GOFTGU_PROXY_WEBSOCKETS_PER_IP). */
+        @WithDefault("2000")
+        int websocketsPerIp();
     }
 
     interface PublicSupport {
@@ -154,5 +245,14 @@ public interface GatewayConfig {
         /** How long a call to support-chat's internal API may take before the caller gets 502. */
         @WithDefault("10s")
         Duration upstreamTimeout();
+    }
+
+    interface Widget {
+        /**
+         * How long a workspace's widget settings (allowed origins, appearance), read from support chat's internal API,
+         * are kept before asking again (GOFTGU_WIDGET_SETTINGS_CACHE): a change reaches the widget page within this.
+         */
+        @WithDefault("30s")
+        Duration settingsCache();
     }
 }

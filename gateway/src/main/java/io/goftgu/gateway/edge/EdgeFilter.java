@@ -34,14 +34,21 @@ import java.util.regex.Pattern;
 public class EdgeFilter {
 
     public static final String REQUEST_ID = "X-Request-Id";
+    /**
+     * Routing-context flag of a response that may be framed by other origins (the guest widget's page, which sets its
+     * own {@code frame-ancestors}): it gets no {@code X-Frame-Options: DENY}.
+     */
+    public static final String FRAMABLE = "goftgu.framable";
 
     private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
     /** Unsafe requests that need no CSRF token: they create a session or prove one by a SameSite=Strict cookie. */
     private static final Set<String> CSRF_EXEMPT = Set.of("/api/auth/login", "/api/auth/refresh", "/api/workspaces");
     private static final String PUBLIC_SUPPORT = "/api/support-chat/public/";
-    private static final String PAGE_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
-            + "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    /** The web UI's policy: nothing inline, nothing from elsewhere; blob: images are previews of files being uploaded. */
+    private static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+            + "form-action 'self'; frame-ancestors 'none'";
     private static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
     private final ObjectMapper json;
@@ -98,7 +105,9 @@ public class EdgeFilter {
         var headers = context.response().headers();
         headers.set(REQUEST_ID, requestId);
         setIfAbsent(headers, "X-Content-Type-Options", "nosniff");
-        setIfAbsent(headers, "X-Frame-Options", "DENY");
+        if (!Boolean.TRUE.equals(context.get(FRAMABLE))) {
+            setIfAbsent(headers, "X-Frame-Options", "DENY");
+        }
         setIfAbsent(headers, "Referrer-Policy", "strict-origin-when-cross-origin");
         if (!path.startsWith("/q/")) {
             // the dev UI and Swagger UI under /q/ run inline scripts; everything else gets a policy

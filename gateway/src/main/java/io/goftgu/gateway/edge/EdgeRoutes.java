@@ -7,6 +7,8 @@ public final class EdgeRoutes {
     public static final int FILTER = -200;
     /** The routes to the services ({@code io.goftgu.gateway.proxy}). */
     public static final int SERVICES = -190;
+    /** The web UI ({@link io.goftgu.gateway.web.WebBundle}): after the services, ahead of Quarkus' static files. */
+    public static final int WEB = -180;
 
     private EdgeRoutes() {
     }

@@ -5,6 +5,7 @@ import io.goftgu.gateway.edge.EdgeRoutes;
 import io.quarkus.logging.Log;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.httpproxy.HttpProxy;
@@ -13,7 +14,6 @@ import io.vertx.httpproxy.ProxyOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -42,10 +42,12 @@ public class ServiceRoutes {
 
     private final GatewayConfig.Routes config;
     private final UpstreamErrors errors;
+    private final io.goftgu.gateway.edge.WriteRateLimit writes;
 
-    ServiceRoutes(GatewayConfig config, UpstreamErrors errors) {
+    ServiceRoutes(GatewayConfig config, UpstreamErrors errors, io.goftgu.gateway.edge.WriteRateLimit writes) {
         this.config = config.routes();
         this.errors = errors;
+        this.writes = writes;
     }
 
     void register(@Observes Router router, Vertx vertx) {
@@ -60,13 +62,28 @@ public class ServiceRoutes {
 
     private void register(Router router, Vertx vertx, Route route) {
         var upstreams = Upstreams.parse(route.prefix(), route.target());
-        var proxy = proxy(vertx, upstreams, route.webSocket(), config.connectTimeout(),
-                errors.forService(route.prefix()));
+        var proxy = proxy(vertx, upstreams, route.webSocket(), config, errors.forService(route.prefix()));
         router.routeWithRegex("^" + Pattern.quote(route.prefix()) + "(/.*)?$")
                 .order(EdgeRoutes.SERVICES)
                 .handler(context -> {
                     if (route.except() != null && context.normalizedPath().startsWith(route.except())) {
                         context.next();
+                        return;
+                    }
+                    if (route.webSocket() && !admitSocket(context.request())) {
+                        context.response().setStatusCode(429).putHeader("Retry-After", "10")
+                                .putHeader("Content-Type", "application/problem+json")
+                                .end("{\"type\":\"https://goftgu.io/problems/429\",\"title\":\"Too many requests\","
+                                        + "\"status\":429,\"detail\":\"too many open sockets from your address\"}");
+                        return;
+                    }
+                    var wait = writes.check(context.request());
+                    if (wait > 0) {
+                        context.response().setStatusCode(429).putHeader("Retry-After", Long.toString(wait))
+                                .putHeader("Content-Type", "application/problem+json")
+                                .end("{\"type\":\"https://goftgu.io/problems/429\",\"title\":\"Too many requests\","
+                                        + "\"status\":429,\"detail\":\"too many messages or uploads; try again in " + wait
+                                        + " s\"}");
                         return;
                     }
                     prepare(context.request());
@@ -75,14 +92,55 @@ public class ServiceRoutes {
         Log.infof("routing %s to %s", route.prefix(), upstreams);
     }
 
-    /** One route's reverse proxy: its own client (TLS or not, as the upstreams' scheme says) and connection pools. */
-    static HttpProxy proxy(Vertx vertx, Upstreams upstreams, boolean webSocket, Duration connectTimeout,
+    /** Client connections that asked for /ws, by connection, and how many each address holds. */
+    private final java.util.Map<io.vertx.core.http.HttpConnection, String> socketConnections =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> socketsPerAddress =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * At most {@code websockets-per-ip} client connections from one address may hold (or ask for) a WebSocket: room
+     * for an office behind one NAT address, not for one script opening sockets until the descriptors run out. Counted
+     * per connection, released when it closes.
+     */
+    private boolean admitSocket(HttpServerRequest request) {
+        var connection = request.connection();
+        if (connection == null || socketConnections.containsKey(connection)) {
+            return true;
+        }
+        var address = request.remoteAddress().hostAddress();
+        var count = socketsPerAddress.computeIfAbsent(address, a -> new java.util.concurrent.atomic.AtomicInteger());
+        if (count.incrementAndGet() > config.websocketsPerIp()) {
+            count.decrementAndGet();
+            return false;
+        }
+        socketConnections.put(connection, address);
+        connection.closeHandler(closed -> {
+            if (socketConnections.remove(connection) != null) {
+                socketsPerAddress.computeIfPresent(address, (a, n) -> n.decrementAndGet() <= 0 ? null : n);
+            }
+        });
+        return true;
+    }
+
+    /**
+     * One route's reverse proxy: its own client (TLS or not, as the upstreams' scheme says) and connection pool. Vert.x
+     * counts a proxied WebSocket as a pooled HTTP/1.1 connection for as long as it is open (and, in Vert.x 4, against
+     * {@code maxWebSockets} too), so the WebSocket route's pool is sized for the sockets the gateway must carry
+     * ({@code max-websockets}), not for requests: with the old pool of 200 the 201st upgrade waited forever. A request
+     * that finds the pool full waits in a bounded queue, and past it is refused at once instead of hanging.
+     */
+    static HttpProxy proxy(Vertx vertx, Upstreams upstreams, boolean webSocket, GatewayConfig.Routes config,
                            ProxyInterceptor errors) {
+        int pool = webSocket ? config.maxWebsockets() : config.httpPoolSize();
         var client = vertx.createHttpClient(new HttpClientOptions()
-                .setSsl(upstreams.https())
-                .setConnectTimeout((int) connectTimeout.toMillis())
-                .setMaxPoolSize(200)
-                .setKeepAlive(true));
+                        .setSsl(upstreams.https())
+                        .setConnectTimeout((int) config.connectTimeout().toMillis())
+                        .setMaxWebSockets(webSocket ? config.maxWebsockets() : 50)
+                        .setKeepAlive(true),
+                new PoolOptions()
+                        .setHttp1MaxSize(pool)
+                        .setMaxWaitQueueSize(webSocket ? 0 : config.httpWaitQueue()));
         return HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(webSocket), client)
                 .origin(upstreams)
                 .addInterceptor(errors);

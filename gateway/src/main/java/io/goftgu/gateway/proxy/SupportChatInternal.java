@@ -69,6 +69,12 @@ public class SupportChatInternal {
                 requestId);
     }
 
+    /** {@code GET /internal/support-chat/workspaces/{id}/widget}: allowed origins and appearance of the widget. */
+    public Answer widget(UUID workspaceId, String requestId) {
+        return call("/internal/support-chat/workspaces/" + workspaceId + "/widget", HttpRequest.newBuilder().GET(),
+                requestId);
+    }
+
     /**
      * Tries support chat's replicas in {@link Upstreams} order. Only a failure to connect moves on to the next one,
      * because then nothing was sent; any other failure may have reached support chat and is the caller's 502.

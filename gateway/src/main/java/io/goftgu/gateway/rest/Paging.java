@@ -7,7 +7,8 @@ import io.goftgu.problem.Problems;
 record Paging(int page, int limit) {
 
     static Paging of(String page, String limit) {
-        return new Paging(number("page", page, 1, 1, Integer.MAX_VALUE),
+        // capped: (page - 1) * limit must stay an int (a huge page used to overflow into a 500)
+        return new Paging(number("page", page, 1, 1, 1_000_000),
                 number("limit", limit, Page.DEFAULT_LIMIT, 1, Page.MAX_LIMIT));
     }
 

@@ -10,6 +10,7 @@ import io.goftgu.gateway.identity.Workspace;
 import io.goftgu.gateway.proxy.SupportChatInternal;
 import io.goftgu.gateway.token.GatewayTokenVerifier;
 import io.goftgu.gateway.token.TokenIssuer;
+import io.goftgu.gateway.web.WidgetSettings;
 import io.goftgu.problem.Problem;
 import io.goftgu.problem.ProblemException;
 import io.goftgu.problem.Problems;
@@ -57,9 +58,11 @@ public class PublicSupportResource {
     private final GatewayTokenVerifier verifier;
     private final TokenIssuer tokens;
     private final ObjectMapper json;
+    private final WidgetSettings widgets;
 
     PublicSupportResource(PublicRateLimit limits, SupportChatInternal supportChat, GatewayTokenVerifier verifier,
-                          TokenIssuer tokens, ObjectMapper json) {
+                          TokenIssuer tokens, ObjectMapper json, WidgetSettings widgets) {
+        this.widgets = widgets;
         this.limits = limits;
         this.supportChat = supportChat;
         this.verifier = verifier;
@@ -132,6 +135,22 @@ public class PublicSupportResource {
             return passThrough(answer);
         }
         return Response.ok(read(answer.body()), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @GET
+    @Path("/widget")
+    @Operation(summary = "How the workspace's guest widget looks: {color, greeting: {fa, en}, language: auto, fa or en}")
+    public Response widget(@PathParam("workspaceSlug") String slug, @Context HttpServerRequest request) {
+        // not counted against the per-IP read limit: every page view of a site with the widget asks once (offices
+        // behind one address would hit it), and the answer comes from WidgetSettings' per-slug cache
+        var widget = widgets.forSlug(slug, request.getHeader(EdgeFilter.REQUEST_ID))
+                .orElseThrow(() -> Problems.notFound("workspace"));
+        var body = new LinkedHashMap<String, Object>();
+        body.put("color", widget.color());
+        body.put("greeting", widget.greeting().isObject() ? widget.greeting() : json.createObjectNode());
+        body.put("language", widget.language());
+        // a page load asks once; a settings change is seen within the gateway's own cache time anyway
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-cache").build();
     }
 
     private static Workspace workspace(String slug) {

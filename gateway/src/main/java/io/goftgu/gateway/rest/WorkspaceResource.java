@@ -17,13 +17,20 @@ public class WorkspaceResource {
 
     private final WorkspaceSignUp signUp;
 
-    WorkspaceResource(WorkspaceSignUp signUp) {
+    private final io.goftgu.gateway.edge.SignUpLimit limit;
+
+    WorkspaceResource(WorkspaceSignUp signUp, io.goftgu.gateway.edge.SignUpLimit limit) {
         this.signUp = signUp;
+        this.limit = limit;
     }
 
     @POST
     @Operation(summary = "Sign up: a new workspace and its first ADMIN (when sign-up is enabled)")
-    public Response signUp(@Valid @NotNull SignUpRequest body) {
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "429",
+            description = "too many sign-ups from this address (5 an hour) or in all (100 an hour); see Retry-After")
+    public Response signUp(@Valid @NotNull SignUpRequest body,
+                           @jakarta.ws.rs.core.Context io.vertx.core.http.HttpServerRequest request) {
+        limit.acquire(request.remoteAddress().hostAddress());
         SignUpResult result = signUp.signUp(body);
         return Response.status(Response.Status.CREATED).entity(result).build();
     }

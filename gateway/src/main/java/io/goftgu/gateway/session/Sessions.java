@@ -44,9 +44,11 @@ public class Sessions {
 
     public Session login(LoginRequest request, String clientIp) {
         var account = request.workspace().trim().toLowerCase(Locale.ROOT) + "|" + UserAccount.normalizeEmail(request.email());
-        if (throttle.isBlocked(account, clientIp)) {
-            throw Problems.tooManyRequests("too many failed logins; wait a minute and try again");
-        }
+        throttle.check(account, clientIp);
+        return checkedLogin(request, clientIp, account);
+    }
+
+    private Session checkedLogin(LoginRequest request, String clientIp, String account) {
         var candidate = QuarkusTransaction.requiringNew().call(() -> Workspace.bySlug(request.workspace().trim().toLowerCase(Locale.ROOT))
                 .flatMap(workspace -> UserAccount.byEmail(workspace.id, request.email()))
                 .map(user -> new Candidate(user, Credential.<Credential>findByIdOptional(user.id)
@@ -59,7 +61,7 @@ public class Sessions {
             throttle.recordFailure(account, clientIp);
             throw Problems.unauthorized(BAD_CREDENTIALS);
         }
-        throttle.recordSuccess(account);
+        throttle.recordSuccess(account, clientIp);
         var user = candidate.user();
         var refresh = QuarkusTransaction.requiringNew().call(() -> {
             if (hasher.isOutdated(candidate.passwordHash())) {

@@ -1,5 +1,6 @@
 package io.goftgu.gateway.token;
 
+import io.goftgu.gateway.config.GatewayConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -30,6 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 @ApplicationScoped
 public class SigningKeys {
+    // rotation: see rotateIfDue
 
     /** Advisory lock key for key creation (each service has its own database; the outbox uses ...0001). */
     private static final long LOCK_KEY = 0x676f667467750002L;
@@ -44,16 +46,90 @@ public class SigningKeys {
     }
 
     private final EntityManager entityManager;
+    private final GatewayConfig.Tokens tokens;
     private volatile Snapshot snapshot;
     private final AtomicLong lastReload = new AtomicLong(System.nanoTime() - UNKNOWN_KID_RELOAD_NANOS);
 
-    SigningKeys(EntityManager entityManager) {
+    SigningKeys(EntityManager entityManager, GatewayConfig config) {
         this.entityManager = entityManager;
+        this.tokens = config.tokens();
     }
 
     void onStart(@Observes StartupEvent event) {
         QuarkusTransaction.requiringNew().run(this::createKeyIfNone);
+        rotateIfDue();
         reload();
+    }
+
+    /**
+     * Rotation (docs/security.md, "Signing keys"): when the active key is older than {@code signing-key-max-age}
+     * (GOFTGU_SIGNING_KEY_MAX_AGE, 30 days; set it short and restart, or wait for the hourly check, to rotate now), a new
+     * key signs from then on. The old one stays in the JWKS, so the tokens it signed verify until they expire, and is
+     * retired once the longest token lifetime (guest tokens) has passed since it stopped signing. Checked at start
+     * and hourly; replicas agree through an advisory lock.
+     */
+    @Scheduled(every = "1h", delayed = "1h", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void rotateIfDue() {
+        try {
+            boolean changed = QuarkusTransaction.requiringNew().call(() -> {
+                lock();
+                var active = SigningKey.<SigningKey>find("active", true).firstResult();
+                boolean rotated = false;
+                if (active != null && active.createdAt.plus(tokens.signingKeyMaxAge()).isBefore(Instant.now())) {
+                    rotateLocked(active);
+                    rotated = true;
+                }
+                return retireLocked() > 0 || rotated;
+            });
+            if (changed && snapshot != null) {
+                reload();
+            }
+        } catch (RuntimeException e) {
+            Log.warnf("signing key rotation check failed: %s", e.getMessage());
+        }
+    }
+
+    /** Rotates now: a new key signs, the old one keeps verifying until its tokens have expired. Returns the new kid. */
+    public String rotate() {
+        var kid = QuarkusTransaction.requiringNew().call(() -> {
+            lock();
+            return rotateLocked(SigningKey.<SigningKey>find("active", true).firstResult());
+        });
+        reload();
+        return kid;
+    }
+
+    private String rotateLocked(SigningKey active) {
+        if (active != null) {
+            active.active = false;
+            // the unique "one active key" index is checked at once: the old key steps down before the new one steps in
+            entityManager.flush();
+        }
+        var key = generate();
+        key.persist();
+        Log.infof("rotated signing keys: %s signs from now on%s", key.kid,
+                active == null ? "" : ", " + active.kid + " verifies until its tokens expire");
+        return key.kid;
+    }
+
+    /** Keys that stopped signing longer ago than the longest token lifetime verify nothing any more: unpublish them. */
+    private int retireLocked() {
+        var newest = SigningKey.<SigningKey>find("active", true).firstResult();
+        if (newest == null) {
+            return 0;
+        }
+        var longest = java.util.stream.Stream.of(tokens.accessLifetime(), tokens.guestLifetime())
+                .max(java.time.Duration::compareTo).orElseThrow().plus(tokens.clockSkew());
+        if (newest.createdAt.plus(longest).isAfter(Instant.now())) {
+            return 0;
+        }
+        return SigningKey.update("retiredAt = ?1 where active = false and retiredAt is null", Instant.now());
+    }
+
+    private void lock() {
+        entityManager.createNativeQuery("SELECT CAST(pg_advisory_xact_lock(?1) AS text)")
+                .setParameter(1, LOCK_KEY)
+                .getSingleResult();
     }
 
     public ActiveKey active() {

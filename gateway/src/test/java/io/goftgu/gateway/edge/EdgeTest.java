@@ -11,23 +11,26 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 
 /**
- * The edge seen from a browser: the placeholder page (right-to-left, no outside resources) with its security headers,
+ * The edge seen from a browser: the web UI's page (right-to-left, no outside resources) with its security headers,
  * request ids, readiness that reflects the database, and no CORS.
  */
 @QuarkusTest
 class EdgeTest extends GatewayTest {
 
     @Test
-    void servesThePlaceholderPageWithSecurityHeaders() {
+    void servesTheWebPageWithSecurityHeaders() {
         RestAssured.get("/").then().statusCode(200)
                 .contentType(containsString("text/html"))
                 .body(containsString("dir=\"rtl\""))
                 .body(containsString("lang=\"fa\""))
-                .body(containsString("The dashboard is coming"))
+                .body(containsString("/assets/"))
                 .body(not(containsString("http://")))
                 .body(not(containsString("https://")))
                 .header("Content-Security-Policy", containsString("default-src 'self'"))
                 .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .header("Content-Security-Policy", containsString("connect-src 'self'"))
+                .header("Content-Security-Policy", containsString("script-src 'self';"))
+                .header("Content-Security-Policy", not(containsString("unsafe")))
                 .header("X-Content-Type-Options", equalTo("nosniff"))
                 .header("X-Frame-Options", equalTo("DENY"))
                 .header("Referrer-Policy", equalTo("strict-origin-when-cross-origin"));

@@ -204,4 +204,25 @@ class ServiceRoutesTest extends GatewayTest {
         assertEquals("DENY", response.header("X-Frame-Options"));
         assertNull(response.header("Access-Control-Allow-Origin"));
     }
+
+    @Test
+    void messageSendsHaveAPerPrincipalBudget() {
+        // the test profile allows 5 a minute (60 by default)
+        var sub = java.util.UUID.randomUUID().toString();
+        var token = "e30." + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(("{\"sub\":\"" + sub + "\"}").getBytes()) + ".sig";
+        for (int i = 0; i < 5; i++) {
+            RestAssured.given().header("Authorization", "Bearer " + token).contentType("application/json").body("{}")
+                    .post("/api/internal-chat/messages").then().statusCode(200);
+        }
+        RestAssured.given().header("Authorization", "Bearer " + token).contentType("application/json").body("{}")
+                .post("/api/support-chat/" + java.util.UUID.randomUUID() + "/messages").then().statusCode(429)
+                .contentType("application/problem+json").header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        // reads and other principals are not affected
+        RestAssured.given().header("Authorization", "Bearer " + token).get("/api/internal-chat/messages").then().statusCode(200);
+        var other = "e30." + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(("{\"sub\":\"" + java.util.UUID.randomUUID() + "\"}").getBytes()) + ".sig";
+        RestAssured.given().header("Authorization", "Bearer " + other).contentType("application/json").body("{}")
+                .post("/api/internal-chat/messages").then().statusCode(200);
+    }
 }

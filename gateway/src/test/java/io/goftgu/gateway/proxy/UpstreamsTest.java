@@ -147,7 +147,7 @@ class UpstreamsTest {
 
     /** A gateway of one route, {@code /svc}, to {@code urls}; returns its port. */
     private int gateway(String urls) {
-        var proxy = ServiceRoutes.proxy(vertx, Upstreams.parse("/svc", urls), true, Duration.ofSeconds(2),
+        var proxy = ServiceRoutes.proxy(vertx, Upstreams.parse("/svc", urls), true, routes(Duration.ofSeconds(2)),
                 new UpstreamErrors(new ObjectMapper()).forService("/svc"));
         return await(vertx.createHttpServer().requestHandler(proxy).listen(0, "127.0.0.1")).actualPort();
     }
@@ -178,5 +178,20 @@ class UpstreamsTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** Route settings as the gateway's defaults, with this connect timeout. */
+    static io.goftgu.gateway.config.GatewayConfig.Routes routes(Duration connectTimeout) {
+        return new io.goftgu.gateway.config.GatewayConfig.Routes() {
+            public String internalChat() { return ""; }
+            public String supportChat() { return ""; }
+            public String supportInfo() { return ""; }
+            public String realtime() { return ""; }
+            public Duration connectTimeout() { return connectTimeout; }
+            public int httpPoolSize() { return 128; }
+            public int httpWaitQueue() { return 2048; }
+            public int maxWebsockets() { return 100_000; }
+            public int websocketsPerIp() { return 2000; }
+        };
     }
 }

@@ -68,4 +68,23 @@ class JwksTest extends GatewayTest {
         assertEquals("Owner of " + workspace.slug(), claims.getClaimValueAsString("name"));
         assertEquals(900, claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue());
     }
+
+    @jakarta.inject.Inject
+    io.goftgu.gateway.token.SigningKeys keys;
+
+    @Test
+    void aRotationSignsWithTheNewKeyWhileTheOldKeysTokensStillVerify() throws Exception {
+        var workspace = signUp("rotate");
+        var before = adminToken(workspace);
+        var oldKid = new JsonWebSignature() {{ setCompactSerialization(before); }}.getKeyIdHeaderValue();
+
+        var newKid = keys.rotate();
+        org.junit.jupiter.api.Assertions.assertNotEquals(oldKid, newKid);
+        var after = adminToken(workspace);
+        assertEquals(newKid, new JsonWebSignature() {{ setCompactSerialization(after); }}.getKeyIdHeaderValue());
+        RestAssured.get("/.well-known/jwks.json").then().body("keys.kid", org.hamcrest.Matchers.hasItems(oldKid, newKid));
+        // both verify: the old key's tokens until they expire
+        RestAssured.given().auth().oauth2(before).get("/api/auth/me").then().statusCode(200);
+        RestAssured.given().auth().oauth2(after).get("/api/auth/me").then().statusCode(200);
+    }
 }

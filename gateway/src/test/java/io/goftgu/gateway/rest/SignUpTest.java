@@ -38,7 +38,7 @@ class SignUpTest extends GatewayTest {
     @Test
     void createsTheWorkspaceAndItsFirstAdmin() {
         var slug = uniqueSlug("acme");
-        json().body(valid(slug)).post("/api/workspaces")
+        json().header("X-Forwarded-For", freshAddress()).body(valid(slug)).post("/api/workspaces")
                 .then().statusCode(201)
                 .body("workspace.id", notNullValue())
                 .body("workspace.slug", equalTo(slug))
@@ -55,8 +55,8 @@ class SignUpTest extends GatewayTest {
     @Test
     void aTakenSlugIs409() {
         var slug = uniqueSlug("taken");
-        json().body(valid(slug)).post("/api/workspaces").then().statusCode(201);
-        json().body(valid(slug)).post("/api/workspaces")
+        json().header("X-Forwarded-For", freshAddress()).body(valid(slug)).post("/api/workspaces").then().statusCode(201);
+        json().header("X-Forwarded-For", freshAddress()).body(valid(slug)).post("/api/workspaces")
                 .then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("status", equalTo(409))
@@ -131,5 +131,20 @@ class SignUpTest extends GatewayTest {
             // nothing else happened in this workspace
             assertEquals(2, events.await(workspace.id(), e -> true, 2, Duration.ofSeconds(5)).size());
         }
+    }
+
+    @Test
+    void signUpIsRateLimitedPerAddress() {
+        // the test profile allows 3 an hour per address (5 by default)
+        var address = freshAddress();
+        for (int i = 0; i < 3; i++) {
+            json().header("X-Forwarded-For", address).body(valid(uniqueSlug("limited"))).post("/api/workspaces")
+                    .then().statusCode(201);
+        }
+        var slug = uniqueSlug("limited");
+        json().header("X-Forwarded-For", address).body(valid(slug)).post("/api/workspaces")
+                .then().statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        json().header("X-Forwarded-For", freshAddress()).body(valid(slug)).post("/api/workspaces").then().statusCode(201);
     }
 }

@@ -23,7 +23,9 @@ import java.util.concurrent.TimeUnit;
  * {@link #SECRET} it answers 401; {@code POST .../guests/start} answers 201 {@code {guest, ticket}} where the guest id
  * is the one sent (a returning guest) or a new one, and the ticket carries {@code echo: {headers, body}} of what
  * arrived. A subject of {@code refuse-403} answers a 403 problem, {@code fail-500} a 500, {@code drop} closes the
- * connection. {@code GET .../workspaces/{id}/categories} answers one category named after the workspace.
+ * connection. {@code GET .../workspaces/{id}/categories} answers one category named after the workspace;
+ * {@code GET .../workspaces/{id}/widget} answers the widget settings last {@code PUT /_widget/{id}} to this server
+ * (no allowed origins before that).
  */
 public final class FakeService {
 
@@ -31,6 +33,7 @@ public final class FakeService {
     public static final String SECRET = "test-internal-secret";
 
     private static final Map<String, Long> RECEIVED = new ConcurrentHashMap<>();
+    private static final Map<String, String> WIDGETS = new ConcurrentHashMap<>();
     private static Vertx vertx;
     private static int port;
 
@@ -61,6 +64,13 @@ public final class FakeService {
     private static void handle(HttpServerRequest request) {
         if (request.path().startsWith("/internal/support-chat/")) {
             request.body().onSuccess(body -> internal(request, body.toString()));
+            return;
+        }
+        if (request.path().startsWith("/_widget/") && request.method().name().equals("PUT")) {
+            request.body().onSuccess(body -> {
+                WIDGETS.put(request.path().substring("/_widget/".length()), body.toString());
+                request.response().setStatusCode(204).end();
+            });
             return;
         }
         if (request.path().startsWith("/_probe/")) {
@@ -98,6 +108,12 @@ public final class FakeService {
             var workspaceId = request.path().split("/")[4];
             response.end(new JsonArray().add(new JsonObject().put("id", UUID.randomUUID().toString())
                     .putNull("parentId").put("name", "Billing of " + workspaceId).put("position", 0)).encode());
+            return;
+        }
+        if (request.method().name().equals("GET") && request.path().endsWith("/widget")) {
+            var workspaceId = request.path().split("/")[4];
+            response.end(WIDGETS.getOrDefault(workspaceId,
+                    "{\"allowedOrigins\":[],\"color\":null,\"greeting\":{\"fa\":null,\"en\":null},\"language\":\"auto\"}"));
             return;
         }
         if (!request.method().name().equals("POST") || !request.path().equals("/internal/support-chat/guests/start")) {

@@ -63,7 +63,7 @@ public abstract class GatewayTest {
     protected static Workspace signUp(String prefix) {
         var slug = uniqueSlug(prefix);
         var email = "owner@" + slug + ".example";
-        var body = json().body(Map.of("name", "Workspace " + slug, "slug", slug, "ownerName", "Owner of " + slug,
+        var body = json().header("X-Forwarded-For", freshAddress()).body(Map.of("name", "Workspace " + slug, "slug", slug, "ownerName", "Owner of " + slug,
                         "ownerEmail", email, "ownerPassword", PASSWORD))
                 .post("/api/workspaces")
                 .then().statusCode(201)

@@ -3,6 +3,7 @@ package io.goftgu.internalchat.attachments;
 import io.goftgu.files.FileNames;
 import io.goftgu.files.FileTypes;
 
+import io.goftgu.internalchat.config.UploadConfig;
 import io.goftgu.internalchat.domain.Attachment;
 import io.goftgu.internalchat.domain.Room;
 import io.goftgu.internalchat.mapping.MessageViews;
@@ -23,9 +24,12 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Uploads into a room and downloads by its members. Checks, in order: membership (404), room state (409),
- * room settings (403), size against the room's {@code maxFileSize} (413), type by magic bytes against the
- * allowlist (415). Nothing is stored unless all pass.
+ * Uploads and downloads. An upload names a room, or none: the composer may upload before the user sends. With a
+ * room the checks are, in order: membership (404), room state (409), room settings (403), size against the room's
+ * {@code maxFileSize} (413), type by magic bytes against the allowlist (415). Without one, the upload belongs to its
+ * uploader alone ({@code internal-chat.uploads.unsent-max-size}, at most {@code unsent-per-user} at once, else 429)
+ * until a message of theirs carries it ({@code MessageService}), which checks the room's settings then. Nothing is
+ * stored unless all pass. Uploads no message carried are purged after a day ({@link UnsentUploadPurge}).
  */
 @ApplicationScoped
 public class AttachmentService {
@@ -40,23 +44,40 @@ public class AttachmentService {
 
     private final RoomAccess access;
     private final BlobStore blobs;
+    private final UploadConfig config;
 
-    AttachmentService(RoomAccess access, BlobStore blobs) {
+    AttachmentService(RoomAccess access, BlobStore blobs, UploadConfig config) {
         this.access = access;
         this.blobs = blobs;
+        this.config = config;
     }
 
+    /** {@code roomId} null: an upload of the caller's own, not yet in any room. */
     @Transactional
     public AttachmentView upload(CurrentUser me, UUID roomId, String fileName, Path file, long size) {
-        var membership = access.require(me, roomId);
-        Room room = membership.room();
-        RoomAccess.requireWritable(room);
-        if (!room.allowAttachments) {
-            throw Problems.forbidden("attachments are turned off in this room");
+        Room room = null;
+        long limit;
+        if (roomId != null) {
+            var membership = access.require(me, roomId);
+            room = membership.room();
+            RoomAccess.requireWritable(room);
+            if (!room.allowAttachments) {
+                throw Problems.forbidden("attachments are turned off in this room");
+            }
+            RoomAccess.requireMayPost(room, membership.member(), Instant.now());
+            limit = room.maxFileSize;
+        } else {
+            access.requireActive(me);
+            limit = config.unsentMaxSize();
+            long unsent = Attachment.count("workspaceId = ?1 and uploaderId = ?2 and messageId is null and roomId is null",
+                    me.workspaceId(), me.id());
+            if (unsent >= config.unsentPerUser()) {
+                throw Problems.tooManyRequests("you hold " + unsent + " uploads no message carries yet; send or "
+                        + "wait for them to expire before uploading more");
+            }
         }
-        RoomAccess.requireMayPost(room, membership.member(), Instant.now());
-        if (size > room.maxFileSize) {
-            throw Problems.tooLarge("the file is " + size + " bytes; this room allows at most " + room.maxFileSize);
+        if (size > limit) {
+            throw Problems.tooLarge("the file is " + size + " bytes; at most " + limit + " are accepted here");
         }
         if (size == 0) {
             throw Problems.invalid("file", "is empty");
@@ -74,8 +95,8 @@ public class AttachmentService {
         }
         var attachment = new Attachment();
         attachment.id = UUID.randomUUID();
-        attachment.workspaceId = room.workspaceId;
-        attachment.roomId = room.id;
+        attachment.workspaceId = me.workspaceId();
+        attachment.roomId = room == null ? null : room.id;
         attachment.uploaderId = me.id();
         attachment.name = name;
         attachment.size = bytes.length;
@@ -86,13 +107,14 @@ public class AttachmentService {
             attachment.height = dims[1];
         }
         // generated: a client's file name never becomes a storage path
-        attachment.storageKey = room.workspaceId + "/" + room.id + "/" + UUID.randomUUID();
+        attachment.storageKey = me.workspaceId() + "/" + (room == null ? "unsent" : room.id) + "/" + UUID.randomUUID();
         attachment.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         blobs.put(attachment.storageKey, bytes);
         attachment.persist();
         return MessageViews.attachment(attachment);
     }
 
+    /** Room files: the room's members; an upload not yet in a room: its uploader only. Anything else is 404. */
     @Transactional
     public Download download(CurrentUser me, UUID attachmentId) {
         Attachment attachment = attachmentId == null ? null : Attachment.findById(attachmentId);
@@ -100,7 +122,14 @@ public class AttachmentService {
             throw Problems.notFound("attachment " + attachmentId);
         }
         try {
-            access.require(me, attachment.roomId);
+            if (attachment.roomId == null) {
+                access.requireActive(me);
+                if (!attachment.uploaderId.equals(me.id())) {
+                    throw Problems.notFound("attachment " + attachmentId);
+                }
+            } else {
+                access.require(me, attachment.roomId);
+            }
         } catch (io.goftgu.problem.ProblemException e) {
             throw Problems.notFound("attachment " + attachmentId);
         }

@@ -48,8 +48,9 @@ public class MessageSearch {
         if (size < 1 || size > 100) {
             throw Problems.invalid("limit", "must be between 1 and 100");
         }
-        if (number < 1) {
-            throw Problems.invalid("page", "must be at least 1");
+        if (number < 1 || number > 1_000_000) {
+            // capped: (page - 1) * limit must stay an int
+            throw Problems.invalid("page", "must be between 1 and 1000000");
         }
         if (roomId != null) {
             access.require(me, roomId);

@@ -40,6 +40,8 @@ public class MessageService {
     public static final int DEFAULT_PAGE = 50;
     public static final int MAX_PAGE = 100;
     static final int REPLY_EXCERPT = 200;
+    /** Files one message may carry (also the API's @Size on attachmentIds). */
+    static final int MAX_ATTACHMENTS = 10;
 
     private final EntityManager entityManager;
     private final RoomAccess access;
@@ -424,14 +426,26 @@ public class MessageService {
         if (!room.allowAttachments) {
             throw Problems.forbidden("attachments are turned off in this room");
         }
+        var distinct = ids.stream().distinct().toList();
+        if (distinct.size() > MAX_ATTACHMENTS) {
+            throw Problems.invalid("attachmentIds", "at most " + MAX_ATTACHMENTS + " files per message");
+        }
         var files = new ArrayList<Attachment>();
-        for (var id : ids.stream().distinct().toList()) {
-            Attachment file = Attachment.findById(id);
-            if (file == null || !file.roomId.equals(room.id) || !file.uploaderId.equals(me.id()) || file.messageId != null) {
+        for (var id : distinct) {
+            // another's upload, another workspace's, another room's or one already sent: all the same answer
+            Attachment file = id == null ? null : Attachment.findById(id, LockModeType.PESSIMISTIC_WRITE);
+            if (file == null || !file.workspaceId.equals(room.workspaceId) || !file.uploaderId.equals(me.id())
+                    || file.messageId != null || (file.roomId != null && !file.roomId.equals(room.id))) {
                 throw Problems.invalid("attachmentIds", id + " is not an unsent upload of yours in this room");
+            }
+            if (file.size > room.maxFileSize) {
+                throw Problems.tooLarge("attachmentIds: " + id + " is " + file.size + " bytes; this room allows at most "
+                        + room.maxFileSize);
             }
             files.add(file);
         }
+        // an upload made without a room joins the room of the message that carries it
+        files.forEach(file -> file.roomId = room.id);
         return files;
     }
 

@@ -121,6 +121,9 @@ class DirectMessageThroughGatewayIT {
         try (var daraSocket = TestSocket.connect(URI.create(stack.ws()), dara.token());
              var sinaSocket = TestSocket.connect(URI.create(stack.ws()), sina.token());
              var omidSocket = TestSocket.connect(URI.create(stack.ws()), omid.token())) {
+            // typing counts only in a room the socket has joined (the join is checked with internal-chat)
+            daraSocket.send(Map.of("type", "internal-chat:join", "roomId", roomId, "tempId", "join-1"));
+            assertEquals(roomId, daraSocket.awaitType("ack", FRAME_WAIT).json().path("data").path("roomId").asText());
             daraSocket.send(Map.of("type", "internal-chat:typing", "roomId", roomId, "isTyping", true));
             var typing = sinaSocket.awaitType("internal-chat:typing", FRAME_WAIT).json();
             assertEquals(roomId, typing.path("roomId").asText());
@@ -130,9 +133,11 @@ class DirectMessageThroughGatewayIT {
             var stopped = sinaSocket.awaitType("internal-chat:typing", FRAME_WAIT).json();
             assertTrue(!stopped.path("data").path("isTyping").asBoolean());
 
-            omidSocket.send(Map.of("type", "internal-chat:typing", "roomId", roomId, "isTyping", true));
+            omidSocket.send(Map.of("type", "internal-chat:join", "roomId", roomId, "tempId", "join-2"));
             var refused = omidSocket.awaitType("error", FRAME_WAIT).json();
             assertEquals(404, refused.path("status").asInt());
+            omidSocket.send(Map.of("type", "internal-chat:typing", "roomId", roomId, "isTyping", true));
+            assertEquals("not-joined", omidSocket.awaitType("error", FRAME_WAIT).json().path("code").asText());
 
             sinaSocket.send(Map.of("type", "internal-chat:message", "tempId", "tmp-1", "roomId", roomId,
                     "body", "از طریق سوکت"));

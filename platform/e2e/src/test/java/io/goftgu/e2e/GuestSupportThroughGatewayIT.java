@@ -105,6 +105,8 @@ class GuestSupportThroughGatewayIT {
                     ownerSocket.await(f -> isMessage(f, noteId), FRAME_WAIT);
 
                     // typing: a public draft shows to the guest, an internal-note draft only to staff
+                    agentSocket.send(Map.of("type", "support-chat:join", "ticketId", ticketId, "tempId", "join-t"));
+                    agentSocket.await(f -> "join-t".equals(f.path("tempId").asText()), FRAME_WAIT);
                     agentSocket.send(Map.of("type", "support-chat:typing", "ticketId", ticketId, "isTyping", true));
                     var typing = guestSocket.await(f -> isTyping(f, ticketId), FRAME_WAIT).json();
                     assertTrue(typing.path("data").path("isTyping").asBoolean());

@@ -42,8 +42,14 @@ final class LocalStack implements AutoCloseable {
             .toAbsolutePath().normalize();
     private final Path home;
 
+    /**
+     * {@code -Dgoftgu.e2e.home=DIR}: the stack that {@code ./goftgu up} keeps in DIR (started when it is not running)
+     * and left running afterwards, for iterating on a test; otherwise a throwaway one.
+     */
+    private final boolean kept = System.getProperty("goftgu.e2e.home", "").length() > 0;
+
     LocalStack() throws IOException {
-        home = Files.createTempDirectory("goftgu-e2e-");
+        home = kept ? Path.of(System.getProperty("goftgu.e2e.home")) : Files.createTempDirectory("goftgu-e2e-");
         run(Duration.ofMinutes(8), "up");
     }
 
@@ -83,6 +89,9 @@ final class LocalStack implements AutoCloseable {
         builder.environment().put("GOFTGU_HOME", home.toString());
         builder.environment().put("GOFTGU_PORT_OFFSET", Integer.toString(PORT_OFFSET));
         builder.environment().put("GOFTGU_DEMO", "0");
+        // every test signs up workspaces of its own, all from this one address
+        builder.environment().put("GOFTGU_SIGNUP_PER_IP_PER_HOUR", "100000");
+        builder.environment().put("GOFTGU_SIGNUP_PER_HOUR", "100000");
         builder.environment().put("GOFTGU_REALTIME_REPLICAS", Integer.toString(REALTIME_REPLICAS));
         var process = builder.start();
         try {
@@ -122,6 +131,9 @@ final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        if (kept) {
+            return;
+        }
         run(Duration.ofMinutes(2), "down", "--wipe");
     }
 }

@@ -6,7 +6,10 @@ import javax.imageio.ImageIO;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Set;
-import java.util.zip.ZipInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.ZipFile;
 
 /**
  * What an uploaded file really is, from its bytes (magic numbers), never from its name or the type the client
@@ -32,9 +35,18 @@ public final class FileTypes {
     private FileTypes() {
     }
 
-    /** The detected type; zip containers are told apart (docx, xlsx, zip) by their entries, not their name. */
+    /** Bytes the magic-number detection looks at: every signature Tika knows sits well inside this prefix. */
+    static final int PREFIX = 64 * 1024;
+    /** Entries of a zip container looked at when telling docx, xlsx and zip apart. */
+    static final int MAX_ENTRIES = 10_000;
+
+    /**
+     * The detected type; zip containers are told apart (docx, xlsx, zip) by the entry names of their central
+     * directory, not their name. Bounded work whatever the file: the magic numbers come from a 64 KiB prefix, a zip is
+     * never inflated (a zip bomb costs what its directory costs), at most 10,000 entry names are read.
+     */
     public static String detect(byte[] bytes) {
-        var type = TIKA.detect(bytes);
+        var type = TIKA.detect(bytes.length <= PREFIX ? bytes : Arrays.copyOf(bytes, PREFIX));
         if (type.equals(ZIP) || type.equals("application/x-tika-ooxml") || type.equals(DOCX) || type.equals(XLSX)) {
             return zipKind(bytes);
         }
@@ -48,32 +60,62 @@ public final class FileTypes {
         return type;
     }
 
-    /** Width and height of a jpeg, png or gif, or null. */
+    /**
+     * Width and height of a jpeg, png or gif, or null. Read from the image's header only: the pixels are never
+     * decoded, so a small file declaring a huge image (a decompression bomb) costs nothing.
+     */
     public static int[] dimensions(byte[] bytes, String type) {
         if (!IMAGES.contains(type)) {
             return null;
         }
-        try {
-            var image = ImageIO.read(new ByteArrayInputStream(bytes));
-            return image == null ? null : new int[] {image.getWidth(), image.getHeight()};
+        try (var input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            if (input == null) {
+                return null;
+            }
+            var readers = ImageIO.getImageReaders(input);
+            if (!readers.hasNext()) {
+                return null;
+            }
+            var reader = readers.next();
+            try {
+                reader.setInput(input, true, true);
+                return new int[] {reader.getWidth(0), reader.getHeight(0)};
+            } finally {
+                reader.dispose();
+            }
         } catch (IOException | RuntimeException e) {
             return null;
         }
     }
 
+    /** Reads the central directory (java.util.zip.ZipFile), never an entry's data. */
     private static String zipKind(byte[] bytes) {
         boolean word = false;
         boolean excel = false;
         boolean contentTypes = false;
-        try (var zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                var name = entry.getName();
-                contentTypes |= name.equals("[Content_Types].xml");
-                word |= name.startsWith("word/");
-                excel |= name.startsWith("xl/");
+        Path file = null;
+        try {
+            file = Files.createTempFile("goftgu-zip", ".bin");
+            Files.write(file, bytes);
+            try (var zip = new ZipFile(file.toFile())) {
+                var entries = zip.entries();
+                for (int i = 0; i < MAX_ENTRIES && entries.hasMoreElements(); i++) {
+                    var name = entries.nextElement().getName();
+                    contentTypes |= name.equals("[Content_Types].xml");
+                    word |= name.startsWith("word/");
+                    excel |= name.startsWith("xl/");
+                }
             }
         } catch (IOException | IllegalArgumentException e) {
             return UNKNOWN;
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // a temp file left behind is removed with the temp directory
+                }
+            }
         }
         return contentTypes && word ? DOCX : contentTypes && excel ? XLSX : ZIP;
     }

@@ -51,6 +51,47 @@ class FileTypesTest {
         assertEquals(FileTypes.DOC, type);
     }
 
+    @Test
+    void aZipBombIsTypedByItsDirectoryWithoutInflatingIt() throws IOException {
+        // 1 GiB of zeros per entry deflates to ~1 MiB; typing it must not inflate a byte of it
+        var bytes = new ByteArrayOutputStream();
+        try (var zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
+            zip.write("<Types/>".getBytes());
+            for (int e = 0; e < 2; e++) {
+                zip.putNextEntry(new ZipEntry("bomb" + e + ".bin"));
+                var zeros = new byte[1 << 20];
+                for (int i = 0; i < 1024; i++) {
+                    zip.write(zeros);
+                }
+            }
+            zip.putNextEntry(new ZipEntry("word/document.xml"));
+            zip.write("<document/>".getBytes());
+        }
+        var started = System.nanoTime();
+        assertEquals(FileTypes.DOCX, FileTypes.detect(bytes.toByteArray()));
+        var millis = (System.nanoTime() - started) / 1_000_000;
+        org.junit.jupiter.api.Assertions.assertTrue(millis < 500, "typing a 2 GiB zip bomb took " + millis + " ms");
+    }
+
+    @Test
+    void anImageDeclaringHugeDimensionsIsMeasuredFromItsHeaderOnly() throws IOException {
+        // a valid PNG header claiming 60000 x 60000 pixels (10 GiB decoded) and almost no data
+        var png = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
+        var bytes = png.toByteArray();
+        // IHDR width and height sit at offsets 16 and 20; the CRC is not checked when only the header is read
+        java.nio.ByteBuffer.wrap(bytes).putInt(16, 60_000).putInt(20, 60_000);
+        assertEquals(FileTypes.PNG, FileTypes.detect(bytes));
+        assertArrayEquals(new int[] {60_000, 60_000}, FileTypes.dimensions(bytes, FileTypes.PNG));
+    }
+
+    @Test
+    void damagedZipsAreUnknown() {
+        var bytes = new byte[] {'P', 'K', 3, 4, 0, 0, 0, 0, 0, 0};
+        assertEquals(FileTypes.UNKNOWN, FileTypes.detect(bytes));
+    }
+
     private static byte[] zip(String... entries) throws IOException {
         var bytes = new ByteArrayOutputStream();
         try (var zip = new ZipOutputStream(bytes)) {

@@ -8,6 +8,8 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String title;
     private final List<Problem.FieldError> errors;
+    /** Seconds for a {@code Retry-After} header (429, 503), or 0 for none. */
+    private long retryAfterSeconds;
 
     public ProblemException(int status, String title, String detail, List<Problem.FieldError> errors) {
         super(detail);
@@ -22,5 +24,15 @@ public class ProblemException extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    /** Adds {@code Retry-After: seconds} to the response (at least 1). */
+    public ProblemException retryAfter(long seconds) {
+        this.retryAfterSeconds = Math.max(1, seconds);
+        return this;
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

@@ -20,7 +20,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return respond(e.toProblem());
+        var problem = e.toProblem();
+        var response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (e.retryAfterSeconds() > 0) {
+            response.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+        }
+        return response.build();
     }
 
     @ServerExceptionMapper

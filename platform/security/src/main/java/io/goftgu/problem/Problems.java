@@ -43,7 +43,11 @@ public final class Problems {
     }
 
     public static ProblemException tooManyRequests(String detail) {
-        return new ProblemException(429, "Too many requests", detail, null);
+        return new ProblemException(429, "Too many requests", detail, null).retryAfter(1);
+    }
+
+    public static ProblemException tooManyRequests(String detail, long retryAfterSeconds) {
+        return new ProblemException(429, "Too many requests", detail, null).retryAfter(retryAfterSeconds);
     }
 
     static String typeOf(int status) {

@@ -2,6 +2,7 @@ package io.goftgu.security;
 
 import io.goftgu.problem.Problems;
 import jakarta.enterprise.context.RequestScoped;
+import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.UUID;
@@ -14,9 +15,11 @@ import java.util.UUID;
 public class CurrentUser {
 
     private final JsonWebToken token;
+    private final SecurityIdentity identity;
 
-    CurrentUser(JsonWebToken token) {
+    CurrentUser(JsonWebToken token, SecurityIdentity identity) {
         this.token = token;
+        this.identity = identity;
     }
 
     public UUID id() {
@@ -27,10 +30,13 @@ public class CurrentUser {
         return uuid(token.getClaim(Claims.WORKSPACE), Claims.WORKSPACE);
     }
 
+    /**
+     * The caller's role: the token's, unless the service's identity projection knows a newer one
+     * ({@link TokenRevocation} puts it on the security identity).
+     */
     public Role role() {
-        var groups = token.getGroups();
         for (var role : Role.values()) {
-            if (groups.contains(role.name())) {
+            if (identity.hasRole(role.name())) {
                 return role;
             }
         }

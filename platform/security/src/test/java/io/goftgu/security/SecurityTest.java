@@ -81,4 +81,39 @@ class SecurityTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void aDeactivatedOrDemotedUsersTokenCountsAsTheProjectionSaysAtOnce() {
+        var admin = UUID.randomUUID();
+        var token = TestTokens.staff(admin, WORKSPACE);
+        RestAssured.given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"text\":\"hi\"}")
+                .post("/probe/staff-only").then().statusCode(200);
+        TestDirectory.STATUS.put(admin, new IdentityDirectory.Status(WORKSPACE, Role.USER, true));
+        RestAssured.given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"text\":\"hi\"}")
+                .post("/probe/staff-only").then().statusCode(403).contentType("application/problem+json");
+        RestAssured.given().auth().oauth2(token).get("/probe/me").then().statusCode(200).body("role", equalTo("USER"));
+        TestDirectory.STATUS.put(admin, new IdentityDirectory.Status(WORKSPACE, Role.USER, false));
+        RestAssured.given().auth().oauth2(token).get("/probe/me").then().statusCode(401).contentType("application/problem+json");
+        TestDirectory.STATUS.put(admin, new IdentityDirectory.Status(UUID.randomUUID(), Role.ADMIN, true));
+        RestAssured.given().auth().oauth2(token).get("/probe/me").then().statusCode(401);
+        // a user the projection has not heard of yet is taken at the token's word; guests are not users
+        RestAssured.given().auth().oauth2(TestTokens.staff(UUID.randomUUID(), WORKSPACE)).get("/probe/me").then()
+                .statusCode(200).body("role", equalTo("ADMIN"));
+        RestAssured.given().auth().oauth2(TestTokens.guest(admin, WORKSPACE)).get("/probe/me").then()
+                .statusCode(200).body("role", equalTo("GUEST"));
+    }
+
+    @Test
+    void controlCharactersAre400ProblemsNeverStored() {
+        var staff = RestAssured.given().auth().oauth2(TestTokens.staff(UUID.randomUUID(), WORKSPACE)).contentType(ContentType.JSON);
+        staff.body("{\"text\":\"a\\u0000b\"}").post("/probe/staff-only").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("text"));
+        RestAssured.given().auth().oauth2(TestTokens.staff(UUID.randomUUID(), WORKSPACE)).contentType(ContentType.JSON)
+                .body("{\"text\":\"a\\u0007\"}").post("/probe/staff-only").then().statusCode(400);
+        RestAssured.given().auth().oauth2(TestTokens.staff(UUID.randomUUID(), WORKSPACE)).contentType(ContentType.JSON)
+                .body("{\"text\":\"a\\nb\"}").post("/probe/staff-only").then().statusCode(200);
+        RestAssured.given().urlEncodingEnabled(false).auth().oauth2(TestTokens.staff(UUID.randomUUID(), WORKSPACE))
+                .get("/probe/me?q=%00").then().statusCode(400).contentType("application/problem+json");
+        RestAssured.given().urlEncodingEnabled(false).get("/probe/%00").then().statusCode(400);
+    }
 }

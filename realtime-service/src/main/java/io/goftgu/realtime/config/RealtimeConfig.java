@@ -60,6 +60,29 @@ public interface RealtimeConfig {
         @WithDefault("40")
         int frameBurst();
 
+        /**
+         * Rooms and tickets one socket may have joined ({@code internal-chat:join}, {@code support-chat:join}) at
+         * once; joining one more lets go of the one joined longest ago (a tab that never said leave).
+         */
+        @WithDefault("5")
+        int maxJoined();
+
+        /**
+         * Sockets one user or guest may hold open on this replica (tabs, devices); one more is closed at once with 1008.
+         */
+        @WithDefault("20")
+        int maxSocketsPerPrincipal();
+
+        /**
+         * Checks with an owner service (may this socket see room or ticket X?) a socket may cause per second, on
+         * average, with a burst of {@link #checkBurst()}: joins of rooms not seen lately cost one each.
+         */
+        @WithDefault("1")
+        double checksPerSecond();
+
+        @WithDefault("10")
+        int checkBurst();
+
         /** A socket that sends nothing, not even a pong to the server's pings, for this long is closed. */
         @WithDefault("90s")
         Duration idleTimeout();

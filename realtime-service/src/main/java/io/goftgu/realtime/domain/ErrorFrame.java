@@ -10,6 +10,10 @@ public record ErrorFrame(String type, String code, String message, String tempId
     public static final String UNKNOWN = "unknown-frame";
     /** The frame was understood, but the owning service refused it (status and message say why). */
     public static final String REJECTED = "rejected";
+    /** Typing for a room or ticket this socket has not joined: dropped without asking its owner. */
+    public static final String NOT_JOINED = "not-joined";
+    /** The socket asked too many owner checks (joins) too fast; the frame was dropped, the socket stays open. */
+    public static final String RATE_LIMITED = "rate-limited";
 
     public ErrorFrame(String type, String code, String message) {
         this(type, code, message, null, null);
@@ -17,6 +21,14 @@ public record ErrorFrame(String type, String code, String message, String tempId
 
     public static ErrorFrame rejected(String tempId, int status, String message) {
         return new ErrorFrame(FrameTypes.ERROR, REJECTED, message, tempId, status);
+    }
+
+    public static ErrorFrame notJoined(String what) {
+        return new ErrorFrame(FrameTypes.ERROR, NOT_JOINED, "join the " + what + " first; typing elsewhere is dropped");
+    }
+
+    public static ErrorFrame rateLimited(String tempId, String message) {
+        return new ErrorFrame(FrameTypes.ERROR, RATE_LIMITED, message, tempId, 429);
     }
 
     private static final int MAX_ECHOED_TYPE = 64;

@@ -20,12 +20,16 @@ public final class FrameTypes {
     /** client → server: the room the tab shows now / no longer shows. */
     public static final String INTERNAL_CHAT_JOIN = "internal-chat:join";
     public static final String INTERNAL_CHAT_LEAVE = "internal-chat:leave";
+    /** client → server: the ticket the tab shows now / no longer shows. */
+    public static final String SUPPORT_CHAT_JOIN = "support-chat:join";
+    public static final String SUPPORT_CHAT_LEAVE = "support-chat:leave";
     /** client → server: available, busy or away. */
     public static final String PRESENCE_SET = "presence:set";
 
     /** The frame types a client may send, named in metrics; anything else is counted as "unknown". */
     public static final java.util.Set<String> KNOWN_FROM_CLIENTS = java.util.Set.of(PING, INTERNAL_CHAT_MESSAGE,
-            INTERNAL_CHAT_TYPING, SUPPORT_CHAT_TYPING, INTERNAL_CHAT_JOIN, INTERNAL_CHAT_LEAVE, PRESENCE_SET);
+            INTERNAL_CHAT_TYPING, SUPPORT_CHAT_TYPING, INTERNAL_CHAT_JOIN, INTERNAL_CHAT_LEAVE, SUPPORT_CHAT_JOIN,
+            SUPPORT_CHAT_LEAVE, PRESENCE_SET);
 
     private FrameTypes() {
     }

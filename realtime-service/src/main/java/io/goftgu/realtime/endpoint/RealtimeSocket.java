@@ -49,9 +49,12 @@ public class RealtimeSocket {
     private final OwnerApis owners;
     private final SocketGuard guard;
     private final JsonWebToken token;
+    private final io.goftgu.realtime.listener.Revocations revocations;
 
     RealtimeSocket(ConnectionRegistry registry, CurrentUser currentUser, SocketMetrics metrics, Typing typing,
-                   Presence presence, OwnerApis owners, SocketGuard guard, JsonWebToken token) {
+                   Presence presence, OwnerApis owners, SocketGuard guard, JsonWebToken token,
+                   io.goftgu.realtime.listener.Revocations revocations) {
+        this.revocations = revocations;
         this.registry = registry;
         this.currentUser = currentUser;
         this.metrics = metrics;
@@ -67,6 +70,20 @@ public class RealtimeSocket {
     void open(WebSocketConnection connection) {
         var principal = new ConnectedPrincipal(currentUser.workspaceId(), currentUser.id(), currentUser.role());
         var expiresAtMillis = token.getExpirationTime() * 1000;
+        if (principal.role() != Role.GUEST && revocations.revoked(principal.id(), principal.role().name(),
+                token.getIssuedAtTime())) {
+            // the token predates a deactivation or role change: it still names what the account no longer has
+            connection.close(new io.quarkus.websockets.next.CloseReason(SocketGuard.POLICY,
+                    "the token predates a change of this account: refresh it and reconnect")).subscribe().with(
+                    done -> { }, failure -> { });
+            return;
+        }
+        if (registry.socketsOf(principal.workspaceId(), principal.id()).size() >= guard.maxSocketsPerPrincipal()) {
+            // one token must not hold unbounded sockets (each costs memory here and a descriptor at the gateway)
+            connection.close(new io.quarkus.websockets.next.CloseReason(SocketGuard.POLICY,
+                    "too many open sockets for this account")).subscribe().with(done -> { }, failure -> { });
+            return;
+        }
         registry.add(new ClientSocket(connection.id(), principal, connection, currentUser.rawToken(),
                 guard.newState(expiresAtMillis)));
         presence.opened(principal);
@@ -115,13 +132,21 @@ public class RealtimeSocket {
             case FrameTypes.INTERNAL_CHAT_TYPING -> typing(socket, command, "roomId");
             case FrameTypes.SUPPORT_CHAT_TYPING -> typing(socket, command, "ticketId");
             case FrameTypes.INTERNAL_CHAT_MESSAGE -> sendMessage(socket, command);
-            // focus is accepted; nothing depends on it yet
-            case FrameTypes.INTERNAL_CHAT_JOIN, FrameTypes.INTERNAL_CHAT_LEAVE -> Uni.createFrom().voidItem();
+            case FrameTypes.INTERNAL_CHAT_JOIN -> join(socket, command, true);
+            case FrameTypes.SUPPORT_CHAT_JOIN -> join(socket, command, false);
+            case FrameTypes.INTERNAL_CHAT_LEAVE -> leave(socket, command, true);
+            case FrameTypes.SUPPORT_CHAT_LEAVE -> leave(socket, command, false);
             case FrameTypes.PRESENCE_SET -> choosePresence(socket, command);
             default -> error(socket, ErrorFrame.unknown(type.asText()));
         };
     }
 
+    /**
+     * Typing is passed on only for a room or ticket this socket has joined: for any other it is dropped with a
+     * {@code not-joined} error and no call to the owner service, so a socket cannot make this service ask an owner
+     * about ids at frame rate. For a joined one the owner's answer (cached briefly) is still what decides, so a
+     * member removed since the join is refused (and the join dropped).
+     */
     private Uni<Void> typing(ClientSocket socket, ObjectNode command, String subjectField) {
         var subject = uuid(command.path(subjectField));
         if (subject == null || !command.path("isTyping").isBoolean()) {
@@ -129,14 +154,98 @@ public class RealtimeSocket {
                     ErrorFrame.malformed("typing needs a " + subjectField + " and a boolean isTyping"));
         }
         var isTyping = command.path("isTyping").asBoolean();
-        var outcome = "roomId".equals(subjectField)
+        var room = "roomId".equals(subjectField);
+        var key = joinKey(room, subject);
+        if (!socket.state().hasJoined(key)) {
+            return isTyping ? error(socket, ErrorFrame.notJoined(room ? "room" : "ticket")) : Uni.createFrom().voidItem();
+        }
+        if (isTyping && !typing.knows(room, subject, socket.principal().id()) && !guard.admitCheck(socket)) {
+            return error(socket, ErrorFrame.rateLimited(null, "too many checks; try again in a moment"));
+        }
+        var outcome = room
                 ? typing.inRoom(socket.principal(), socket.token(), subject, isTyping)
                 : typing.inTicket(socket.principal(), socket.token(), subject, isTyping,
                         command.path("internal").asBoolean(false));
-        return Uni.createFrom().completionStage(outcome).chain(result -> result == Typing.Outcome.PASSED_ON
-                ? Uni.createFrom().voidItem()
-                : error(socket, ErrorFrame.rejected(null, 404, subjectField.replace("Id", "") + " "
-                        + subject + " was not found")));
+        return Uni.createFrom().completionStage(outcome).chain(result -> {
+            if (result == Typing.Outcome.PASSED_ON) {
+                return Uni.createFrom().voidItem();
+            }
+            socket.state().leave(key);
+            return error(socket, ErrorFrame.rejected(null, 404, subjectField.replace("Id", "") + " " + subject
+                    + " was not found"));
+        });
+    }
+
+    /**
+     * "This socket now shows room (ticket) X": checked with the owner service the way typing is (with the holder's
+     * token, answer cached briefly); answered by {@code ack} with the client's optional {@code tempId} and
+     * {@code data: {roomId}}, or {@code error}/{@code rejected} 404. At most {@code max-joined} per socket; one more
+     * lets go of the oldest.
+     */
+    private Uni<Void> join(ClientSocket socket, ObjectNode command, boolean room) {
+        var field = room ? "roomId" : "ticketId";
+        var subject = uuid(command.path(field));
+        var tempId = command.path("tempId").isTextual() ? command.path("tempId").asText() : null;
+        if (subject == null || (tempId != null && tempId.length() > 100)) {
+            return error(socket, ErrorFrame.malformed("a join needs a " + field + " (and an optional tempId of at "
+                    + "most 100 characters)"));
+        }
+        var key = joinKey(room, subject);
+        if (socket.state().hasJoined(key)) {
+            return joined(socket, tempId, field, subject);
+        }
+        var principal = socket.principal();
+        if (!typing.knows(room, subject, principal.id()) && !guard.admitCheck(socket)) {
+            return error(socket, ErrorFrame.rateLimited(tempId, "too many joins; try again in a moment"));
+        }
+        var visible = room ? typing.canSeeRoom(principal, socket.token(), subject)
+                : typing.canSeeTicket(principal, socket.token(), subject);
+        return Uni.createFrom().completionStage(visible).chain(yes -> {
+            if (!yes) {
+                return error(socket, ErrorFrame.rejected(tempId, 404, (room ? "room " : "ticket ") + subject
+                        + " was not found"));
+            }
+            var letGo = socket.state().join(key, guard.maxJoined());
+            if (letGo != null) {
+                stopTypingIn(socket, letGo);
+            }
+            return joined(socket, tempId, field, subject);
+        });
+    }
+
+    private Uni<Void> leave(ClientSocket socket, ObjectNode command, boolean room) {
+        var field = room ? "roomId" : "ticketId";
+        var subject = uuid(command.path(field));
+        if (subject == null) {
+            return error(socket, ErrorFrame.malformed("a leave needs a " + field));
+        }
+        var key = joinKey(room, subject);
+        if (socket.state().leave(key)) {
+            stopTypingIn(socket, key);
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    private void stopTypingIn(ClientSocket socket, String key) {
+        var id = UUID.fromString(key.substring(key.indexOf(':') + 1));
+        if (key.startsWith("room:")) {
+            typing.inRoom(socket.principal(), socket.token(), id, false);
+        } else {
+            typing.inTicket(socket.principal(), socket.token(), id, false, false);
+        }
+    }
+
+    private Uni<Void> joined(ClientSocket socket, String tempId, String field, UUID subject) {
+        var ack = EventJson.MAPPER.createObjectNode().put("type", FrameTypes.ACK);
+        if (tempId != null) {
+            ack.put("tempId", tempId);
+        }
+        ack.putObject("data").put(field, subject.toString());
+        return send(socket, FrameTypes.ACK, ack.toString());
+    }
+
+    private static String joinKey(boolean room, UUID id) {
+        return (room ? "room:" : "ticket:") + id;
     }
 
     /** Sent through internal-chat's REST API with the holder's token: one write path, the same checks. */

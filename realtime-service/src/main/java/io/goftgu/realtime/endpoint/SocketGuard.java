@@ -53,7 +53,20 @@ public class SocketGuard {
     }
 
     public SocketState newState(long tokenExpiresAtMillis) {
-        return new SocketState(tokenExpiresAtMillis, limits.frameBurst());
+        return new SocketState(tokenExpiresAtMillis, limits.frameBurst(), limits.checkBurst());
+    }
+
+    /** One check with an owner service on this socket's behalf; false when its budget is spent (nothing is asked). */
+    public boolean admitCheck(ClientSocket socket) {
+        return socket.state().admitCheck(limits.checksPerSecond(), limits.checkBurst());
+    }
+
+    public int maxSocketsPerPrincipal() {
+        return limits.maxSocketsPerPrincipal();
+    }
+
+    public int maxJoined() {
+        return limits.maxJoined();
     }
 
     /** Hands a frame to the socket without waiting for it; cuts the socket when its client has stopped reading. */

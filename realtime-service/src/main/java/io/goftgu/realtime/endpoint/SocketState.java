@@ -20,9 +20,56 @@ public final class SocketState {
     private double tokens;
     private long refilledAtNanos = System.nanoTime();
 
+    // token bucket for checks with owner services (joins); touched from the event loop and owner-call callbacks
+    private double checkTokens;
+    private long checksRefilledAtNanos = System.nanoTime();
+    /** The rooms and tickets this socket has joined ("room:<id>", "ticket:<id>"), oldest first. */
+    private final java.util.LinkedHashSet<String> joined = new java.util.LinkedHashSet<>();
+
     public SocketState(long tokenExpiresAtMillis, int burst) {
+        this(tokenExpiresAtMillis, burst, 10);
+    }
+
+    public SocketState(long tokenExpiresAtMillis, int burst, int checkBurst) {
         this.tokenExpiresAtMillis = tokenExpiresAtMillis;
         this.tokens = burst;
+        this.checkTokens = checkBurst;
+    }
+
+    /** Takes one owner check from its budget; false when spent. */
+    synchronized boolean admitCheck(double perSecond, int burst) {
+        var now = System.nanoTime();
+        checkTokens = Math.min(burst, checkTokens + (now - checksRefilledAtNanos) / 1e9 * perSecond);
+        checksRefilledAtNanos = now;
+        if (checkTokens < 1) {
+            return false;
+        }
+        checkTokens -= 1;
+        return true;
+    }
+
+    public synchronized boolean hasJoined(String key) {
+        return joined.contains(key);
+    }
+
+    /** Joins {@code key}; when more than {@code max} are joined, lets go of the oldest and returns it, else null. */
+    public synchronized String join(String key, int max) {
+        joined.remove(key);
+        joined.add(key);
+        if (joined.size() <= max) {
+            return null;
+        }
+        var oldest = joined.iterator().next();
+        joined.remove(oldest);
+        return oldest;
+    }
+
+    public synchronized boolean leave(String key) {
+        return joined.remove(key);
+    }
+
+    public synchronized java.util.List<String> joined() {
+        return java.util.List.copyOf(joined);
     }
 
     /** A frame is about to be written; returns how many are now waiting, this one included. */

@@ -95,6 +95,24 @@ public class Typing {
         }));
     }
 
+    /** May {@code who} see the room? Asks internal-chat with their token, or reuses a recent answer. */
+    public CompletionStage<Boolean> canSeeRoom(ConnectedPrincipal who, String token, UUID roomId) {
+        var key = new Key(Place.ROOM, roomId, who.id());
+        return ask(key, () -> owners.room(roomId, token)).thenApply(answer -> answer != null);
+    }
+
+    /** May {@code who} see the ticket? Asks support-chat with their token, or reuses a recent answer. */
+    public CompletionStage<Boolean> canSeeTicket(ConnectedPrincipal who, String token, UUID ticketId) {
+        var key = new Key(Place.TICKET, ticketId, who.id());
+        return ask(key, () -> owners.ticket(ticketId, token)).thenApply(answer -> answer != null);
+    }
+
+    /** Would a check of this room or ticket be answered from memory (no call to its owner)? */
+    public boolean knows(boolean room, UUID id, UUID userId) {
+        var cached = seen.get(new Key(room ? Place.ROOM : Place.TICKET, id, userId));
+        return cached != null && System.nanoTime() - cached.fetchedAtNanos() < cacheNanos;
+    }
+
     /** The user's last socket on this replica closed: whatever they were typing stops. */
     public void stopAll(UUID userId) {
         typing.forEach((key, typist) -> {

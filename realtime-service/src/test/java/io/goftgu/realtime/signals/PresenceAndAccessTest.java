@@ -107,6 +107,55 @@ class PresenceAndAccessTest {
         }
     }
 
+    @Test
+    void aDemotedAdminsSocketsCloseAtOnceAndTheOldTokenCannotReopenThem() throws Exception {
+        var user = UUID.randomUUID();
+        var oldToken = TestTokens.staff(user, workspace);
+        Thread.sleep(1_100); // the token's iat (seconds) lies before the change
+        try (var socket = bearer(uri, oldToken)) {
+            socket.send("{\"type\":\"ping\"}");
+            socket.awaitType("pong", SOON);
+            var payload = EventJson.MAPPER.createObjectNode().put("id", user.toString())
+                    .put("workspaceId", workspace.toString()).put("name", "Demoted").put("email", "demoted@example.com")
+                    .put("role", "USER").put("active", true);
+            var started = System.nanoTime();
+            Events.publish(Events.event(EventTypes.Identity.USER_UPDATED, workspace, user, 2,
+                    Audience.role("ADMIN"), payload));
+            assertEquals(1008, socket.closed().get(SOON.toSeconds(), TimeUnit.SECONDS));
+            System.out.printf("demotion closed the admin's socket %d ms after the event was published%n",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        }
+        try (var again = bearer(uri, oldToken)) {
+            assertEquals(1008, again.closed().get(SOON.toSeconds(), TimeUnit.SECONDS),
+                    "a token issued before the demotion cannot open a socket");
+        }
+        // a token issued after the change (what a refresh gives) opens one, with the new role
+        Thread.sleep(1_100);
+        try (var fresh = bearer(uri, TestTokens.customer(user, workspace))) {
+            fresh.send("{\"type\":\"ping\"}");
+            fresh.awaitType("pong", SOON);
+        }
+    }
+
+    @Test
+    void oneAccountHoldsAtMostTwentySockets() throws Exception {
+        var token = TestTokens.guest(UUID.randomUUID(), workspace);
+        var open = new java.util.ArrayList<io.goftgu.testing.TestSocket>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                var socket = bearer(uri, token);
+                socket.send("{\"type\":\"ping\"}");
+                socket.awaitType("pong", SOON);
+                open.add(socket);
+            }
+            try (var extra = bearer(uri, token)) {
+                assertEquals(1008, extra.closed().get(SOON.toSeconds(), TimeUnit.SECONDS));
+            }
+        } finally {
+            open.forEach(io.goftgu.testing.TestSocket::close);
+        }
+    }
+
     /** Presence frames carry a batch: {@code data} lists the workspace's latest changes, one per user. */
     private static boolean isStatusOf(com.fasterxml.jackson.databind.JsonNode frame, UUID userId) {
         return STATUS.equals(frame.path("type").asText()) && !statusIn(frame, userId).isMissingNode();

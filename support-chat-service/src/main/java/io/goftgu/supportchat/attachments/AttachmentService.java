@@ -60,6 +60,20 @@ public class AttachmentService {
         if (size == 0) {
             throw Problems.invalid("file", "is empty");
         }
+        // a guest is anonymous: bound what one can store, and what anyone can leave unsent (purged after a day)
+        long unsent = TicketAttachment.count("workspaceId = ?1 and uploaderId = ?2 and messageId is null",
+                ticket.workspaceId, me.id());
+        if (unsent >= config.unsentUploadsPerUser()) {
+            throw Problems.tooManyRequests("you hold " + unsent + " uploads no message carries yet; send them first", 60);
+        }
+        if (me.role() == io.goftgu.security.Role.GUEST) {
+            Long stored = TicketAttachment.getEntityManager().createQuery(
+                            "select coalesce(sum(a.size), 0) from TicketAttachment a where a.workspaceId = ?1 and a.uploaderId = ?2",
+                            Long.class).setParameter(1, ticket.workspaceId).setParameter(2, me.id()).getSingleResult();
+            if (stored + size > config.guestUploadQuota()) {
+                throw Problems.tooLarge("a visitor may upload at most " + config.guestUploadQuota() + " bytes in all");
+            }
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);

@@ -16,6 +16,22 @@ public interface SupportChatConfig {
     @WithDefault("10485760")
     long maxAttachmentSize();
 
+    /** Bytes a guest may have uploaded in all (GOFTGU_GUEST_UPLOAD_QUOTA, 50 MiB); past it 413. */
+    @WithDefault("52428800")
+    long guestUploadQuota();
+
+    /** Uploads no message carries yet, per uploader at once; past it 429. */
+    @WithDefault("20")
+    int unsentUploadsPerUser();
+
+    /** Uploads no message carried within this are deleted (UnsentUploadPurge). */
+    @WithDefault("24h")
+    java.time.Duration unsentUploadMaxAge();
+
+    /** How often that purge runs ({@code off} in tests, which call it). */
+    @WithDefault("15m")
+    String unsentUploadPurgeEvery();
+
     /** Open tickets an agent carries before automatic assignment passes them over, unless the workspace sets its own. */
     @WithDefault("10")
     int defaultAgentCapacity();

@@ -56,6 +56,15 @@ public class InternalResource {
         return config.categories(workspaceId);
     }
 
+    /** The widget's allowed origins and appearance, for the gateway's widget page (never the secret). */
+    @GET
+    @Path("/workspaces/{workspaceId}/widget")
+    public WorkspaceConfiguration.WidgetPublicView widget(@HeaderParam(HEADER) String presented,
+                                                         @PathParam("workspaceId") UUID workspaceId) {
+        requireGateway(presented);
+        return config.widgetPublic(workspaceId);
+    }
+
     private void requireGateway(String presented) {
         if (presented == null || !MessageDigest.isEqual(secret, presented.getBytes(StandardCharsets.UTF_8))) {
             throw Problems.unauthorized("internal API: the gateway's shared secret is required");

@@ -21,13 +21,17 @@ public final class Requests {
     public record NewTicket(
             @NotBlank(message = "is required") @Size(max = 500, message = "must be at most 500 characters") String subject,
             @Size(max = 20000, message = "must be at most 20000 characters") String description,
-            Priority priority, UUID categoryId, List<UUID> labelIds, UUID requesterId) {
+            Priority priority, UUID categoryId,
+            @Size(max = 50, message = "at most 50 labels") List<@NotNull(message = "must not be null") UUID> labelIds,
+            UUID requesterId) {
     }
 
     public record SendMessage(
             @Size(max = 20000, message = "must be at most 20000 characters") String body,
             @NotNull(message = "is required") UUID clientMessageId,
-            Boolean internal, List<UUID> attachmentIds, UUID replyToId) {
+            Boolean internal,
+            @Size(max = 10, message = "at most 10 files") List<@NotNull(message = "must not be null") UUID> attachmentIds,
+            UUID replyToId) {
     }
 
     public record EditMessage(
@@ -75,7 +79,20 @@ public final class Requests {
                                     List<String> holidays) {
     }
 
-    public record WidgetSettingsBody(Boolean enforceVerification, Boolean regenerateSecret) {
+    /**
+     * Every field is optional: what is left out (null) stays as it is. {@code allowedOrigins} replaces the list
+     * ({@code []} empties it; each entry is checked by {@code WidgetOrigins}); a blank greeting clears it.
+     */
+    public record WidgetSettingsBody(Boolean enforceVerification, Boolean regenerateSecret,
+                                     @Size(max = 50, message = "must list at most 50 origins") List<String> allowedOrigins,
+                                     @Pattern(regexp = "#[0-9a-fA-F]{6}", message = "must be a colour like #1e88e5") String color,
+                                     @jakarta.validation.Valid Greeting greeting,
+                                     @Pattern(regexp = "auto|fa|en", message = "must be auto, fa or en") String language) {
+    }
+
+    /** The widget's first words to a visitor, per language (either may be left out: the widget's default is shown). */
+    public record Greeting(@Size(max = 500, message = "must be at most 500 characters") String fa,
+                           @Size(max = 500, message = "must be at most 500 characters") String en) {
     }
 
     public record AssignmentSettingsBody(@NotNull(message = "is required") Boolean autoAssign,

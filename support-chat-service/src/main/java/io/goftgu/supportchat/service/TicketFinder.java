@@ -52,8 +52,9 @@ public class TicketFinder {
     public Page<Views.TicketView> list(Caller me, Filter f) {
         int page = f.page() == null ? 1 : f.page();
         int limit = f.limit() == null ? 20 : f.limit();
-        if (page < 1) {
-            throw Problems.invalid("page", "must be at least 1");
+        if (page < 1 || page > 1_000_000) {
+            // capped: (page - 1) * limit must stay an int (a huge page used to overflow into a 500)
+            throw Problems.invalid("page", "must be between 1 and 1000000");
         }
         if (limit < 1 || limit > 100) {
             throw Problems.invalid("limit", "must be 1 to 100");

@@ -281,6 +281,9 @@ public class TicketService {
         if (!node.isArray()) {
             throw Problems.invalid(field, "must be a list of ids");
         }
+        if (node.size() > 50) {
+            throw Problems.invalid(field, "must list at most 50 ids");
+        }
         var ids = new java.util.ArrayList<UUID>();
         node.forEach(n -> {
             try {

@@ -8,6 +8,7 @@ import io.goftgu.supportchat.domain.Category;
 import io.goftgu.supportchat.domain.Label;
 import io.goftgu.supportchat.domain.SlaPolicy;
 import io.goftgu.supportchat.domain.Ticket;
+import io.goftgu.supportchat.domain.WorkspaceSettings;
 import io.goftgu.supportchat.mapping.TicketViews;
 import io.goftgu.supportchat.rest.Requests;
 import io.goftgu.supportchat.rest.Views;
@@ -47,7 +48,18 @@ public class WorkspaceConfiguration {
     public record BusinessHoursView(String timeZone, Map<String, List<WindowView>> days, List<String> holidays) {
     }
 
-    public record WidgetSettingsView(String secret, boolean enforceVerification) {
+    /**
+     * {@code secret} is shown only in the answer to a PUT that regenerated it (once); otherwise null, with
+     * {@code secretHint} (its last four characters) so an admin can tell which secret the site has.
+     */
+    public record WidgetSettingsView(String secret, String secretHint, boolean enforceVerification,
+                                     List<String> allowedOrigins, String color, Requests.Greeting greeting,
+                                     String language) {
+    }
+
+    /** What the gateway needs to serve the widget (internal API): never the secret. */
+    public record WidgetPublicView(List<String> allowedOrigins, String color, Requests.Greeting greeting,
+                                   String language) {
     }
 
     public record AssignmentSettingsView(boolean autoAssign, int agentCapacity) {
@@ -289,20 +301,72 @@ public class WorkspaceConfiguration {
 
     @Transactional
     public WidgetSettingsView widget(UUID workspaceId) {
-        var s = guests.settings(workspaceId);
-        return new WidgetSettingsView(s.widgetSecret, s.enforceVerification);
+        return widgetView(guests.settings(workspaceId), false);
     }
 
     @Transactional
     public WidgetSettingsView saveWidget(UUID workspaceId, Requests.WidgetSettingsBody body) {
+        // everything is checked before anything changes
+        var origins = body.allowedOrigins() == null ? null : WidgetOrigins.normalise(body.allowedOrigins());
         var s = guests.settings(workspaceId);
         if (body.enforceVerification() != null) {
             s.enforceVerification = body.enforceVerification();
         }
-        if (Boolean.TRUE.equals(body.regenerateSecret())) {
+        if (origins != null) {
+            s.allowedOrigins = json(origins);
+        }
+        if (body.color() != null) {
+            s.widgetColor = body.color().toLowerCase();
+        }
+        if (body.greeting() != null) {
+            s.greetingFa = blankToNull(body.greeting().fa());
+            s.greetingEn = blankToNull(body.greeting().en());
+        }
+        if (body.language() != null) {
+            s.widgetLanguage = body.language();
+        }
+        var regenerated = Boolean.TRUE.equals(body.regenerateSecret());
+        if (regenerated) {
             s.widgetSecret = GuestService.newSecret();
         }
-        return new WidgetSettingsView(s.widgetSecret, s.enforceVerification);
+        return widgetView(s, regenerated);
+    }
+
+    /** The widget settings the gateway needs for a workspace's widget page and its public configuration. */
+    @Transactional
+    public WidgetPublicView widgetPublic(UUID workspaceId) {
+        WorkspaceSettings s = WorkspaceSettings.findById(workspaceId);
+        if (s == null) {
+            return new WidgetPublicView(List.of(), null, new Requests.Greeting(null, null), "auto");
+        }
+        return new WidgetPublicView(origins(s), s.widgetColor, new Requests.Greeting(s.greetingFa, s.greetingEn),
+                s.widgetLanguage);
+    }
+
+    private static WidgetSettingsView widgetView(WorkspaceSettings s, boolean showSecret) {
+        var hint = "…" + s.widgetSecret.substring(Math.max(0, s.widgetSecret.length() - 4));
+        return new WidgetSettingsView(showSecret ? s.widgetSecret : null, hint, s.enforceVerification, origins(s),
+                s.widgetColor, new Requests.Greeting(s.greetingFa, s.greetingEn), s.widgetLanguage);
+    }
+
+    private static List<String> origins(WorkspaceSettings s) {
+        try {
+            return List.of(EventJson.MAPPER.readValue(s.allowedOrigins, String[].class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("workspace_settings.allowed_origins is not a JSON array", e);
+        }
+    }
+
+    private static String json(List<String> values) {
+        try {
+            return EventJson.MAPPER.writeValueAsString(values);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @Transactional

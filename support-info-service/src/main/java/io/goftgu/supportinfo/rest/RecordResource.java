@@ -69,7 +69,8 @@ public class RecordResource {
     @RolesAllowed({Role.STAFF, Role.CUSTOMER})
     public RecordViews.Page<?> list(@BeanParam ListQuery query, @QueryParam("sort") String sort,
                                     @QueryParam("page") String page, @QueryParam("limit") String limit) {
-        int pageNumber = number("page", page, 1, 1, Integer.MAX_VALUE);
+        // capped: (page - 1) * limit must stay an int (a huge page used to overflow into a 500)
+        int pageNumber = number("page", page, 1, 1, 1_000_000);
         int size = number("limit", limit, RecordService.DEFAULT_LIMIT, 1, RecordService.MAX_LIMIT);
         return records.list(me, filter(query), sort, pageNumber, size);
     }

@@ -1,0 +1,70 @@
+package io.goftgu.security;
+
+import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.UUID;
+
+/**
+ * Revocation at once (docs/security.md, "Revocation"): a staff or customer token is checked, on every request,
+ * against the service's own projection of {@code identity.events} ({@link IdentityDirectory}). A deactivated user, or
+ * one the projection places in another workspace, is 401 whatever their token says; a user whose role changed is
+ * treated as the projection's role, so a demoted admin's old token no longer opens staff endpoints (403) and shows
+ * no staff data. Guest tokens are not users and pass unchanged. A service without a directory trusts the token.
+ */
+@ApplicationScoped
+public class TokenRevocation implements SecurityIdentityAugmentor {
+
+    private final Instance<IdentityDirectory> directories;
+
+    TokenRevocation(Instance<IdentityDirectory> directories) {
+        this.directories = directories;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+        if (identity.isAnonymous() || directories.isUnsatisfied() || identity.hasRole(Role.VISITOR)
+                || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+            return Uni.createFrom().item(identity);
+        }
+        return context.runBlocking(() -> check(identity, token));
+    }
+
+    private SecurityIdentity check(SecurityIdentity identity, JsonWebToken token) {
+        UUID userId;
+        UUID workspaceId;
+        try {
+            userId = UUID.fromString(token.getSubject());
+            workspaceId = UUID.fromString(String.valueOf(token.<Object>getClaim(Claims.WORKSPACE)));
+        } catch (RuntimeException e) {
+            return identity;
+        }
+        var status = directories.get().status(userId);
+        if (status == null) {
+            return identity;
+        }
+        if (!status.active() || !workspaceId.equals(status.workspaceId())) {
+            Log.debugf("token of %s refused: the account is deactivated", userId);
+            throw new AuthenticationFailedException("the account is deactivated");
+        }
+        if (status.role() == null || (identity.hasRole(status.role().name()) && identity.getRoles().size() == 1)) {
+            return identity;
+        }
+        // the projection's role replaces the token's: a demotion counts before the token expires
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(identity.getPrincipal())
+                .addCredentials(identity.getCredentials())
+                .addAttributes(identity.getAttributes())
+                .addRole(status.role().name())
+                .setAnonymous(false)
+                .build();
+    }
+}

@@ -1,0 +1,53 @@
+package io.goftgu.realtime.listener;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Users whose role changed or who were deactivated, and when (from identity.events). A token issued before that moment
+ * may no longer open a socket: it still names the old role (or an account that is gone) until it expires, so the
+ * client must refresh (which issues a token with the new role) or is refused. Remembered for longer than an access
+ * token lives (15 min), then forgotten: a token older than that has expired anyway.
+ */
+@ApplicationScoped
+public class Revocations {
+
+    private static final long MEMORY_MILLIS = TimeUnit.MINUTES.toMillis(30);
+
+    /** The latest role and state identity.events announced for a user, and when. */
+    private record Change(String role, boolean active, long atMillis) {
+    }
+
+    private final ConcurrentHashMap<UUID, Change> changes = new ConcurrentHashMap<>();
+
+    /**
+     * identity.events said the user now has {@code role} ({@code null}: unchanged) and is (not) active. Every replica
+     * records it, whether or not it holds the user's sockets now: the next upgrade may come to any replica.
+     */
+    void changed(UUID userId, String role, boolean active, long atMillis) {
+        changes.merge(userId, new Change(role, active, atMillis), (old, now) -> now.atMillis() >= old.atMillis()
+                ? new Change(now.role() == null ? old.role() : now.role(), now.active(), now.atMillis()) : old);
+    }
+
+    /**
+     * Whether a token of {@code userId} naming {@code tokenRole}, issued at {@code issuedAtSeconds}, predates a
+     * deactivation, or a change to another role than the one it names.
+     */
+    public boolean revoked(UUID userId, String tokenRole, long issuedAtSeconds) {
+        var change = changes.get(userId);
+        if (change == null || issuedAtSeconds >= change.atMillis() / 1000) {
+            return false;
+        }
+        return !change.active() || (change.role() != null && !change.role().equals(tokenRole));
+    }
+
+    @Scheduled(every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void forgetOld() {
+        var horizon = System.currentTimeMillis() - MEMORY_MILLIS;
+        changes.values().removeIf(change -> change.atMillis() < horizon);
+    }
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { IntlMessageFormat } from 'intl-messageformat';
+import { en, fa } from './messages';
+
+describe('message catalogs', () => {
+  it('have the same keys', () => {
+    expect(Object.keys(fa).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it('every message parses, and plurals format in both languages', () => {
+    for (const [lang, cat] of [['fa', fa], ['en', en]] as const) {
+      for (const [key, text] of Object.entries(cat)) {
+        expect(() => new IntlMessageFormat(text, lang), `${lang} ${key}`).not.toThrow();
+      }
+    }
+    expect(new IntlMessageFormat(en['sidebar.unread'], 'en').format({ count: 1 })).toBe('1 unread message');
+    expect(new IntlMessageFormat(en['sidebar.unread'], 'en').format({ count: 3 })).toBe('3 unread messages');
+    expect(new IntlMessageFormat(fa['sidebar.unread'], 'fa').format({ count: 3 })).toBe('۳ پیام خوانده‌نشده');
+  });
+
+  it('keeps the contract names of UI.md', () => {
+    expect([fa['login.workspace'], fa['login.email'], fa['login.password'], fa['login.submit'], fa['logout']]).toEqual(
+      ['فضای کاری', 'ایمیل', 'گذرواژه', 'ورود', 'خروج']);
+    expect([en['login.workspace'], en['login.email'], en['login.password'], en['login.submit'], en['logout']]).toEqual(
+      ['Workspace', 'Email', 'Password', 'Log in', 'Log out']);
+    expect([fa['log.label'], fa['composer.label'], fa['composer.send'], fa['lang.label']]).toEqual(['پیام‌ها', 'پیام', 'ارسال', 'زبان']);
+    expect([en['log.label'], en['composer.label'], en['composer.send'], en['lang.label']]).toEqual(['Messages', 'Message', 'Send', 'Language']);
+    expect(fa['typing.one']).toContain('در حال نوشتن');
+    expect(en['typing.one']).toContain('typing');
+  });
+});
