@@ -90,6 +90,8 @@ class ChartTest {
             assertEquals(2, pod.getTopologySpreadConstraints().size(), what);
             assertEquals(1, pod.getContainers().size(), what);
             Container container = pod.getContainers().getFirst();
+            assertTrue(container.getEnv().stream().anyMatch(e -> e.getName().equals("QUARKUS_HTTP_HOST")
+                    && e.getValue().equals("0.0.0.0")), what + " listens on the pod's address");
 
             probe(container.getStartupProbe(), "/q/health/started", what);
             probe(container.getLivenessProbe(), "/q/health/live", what);

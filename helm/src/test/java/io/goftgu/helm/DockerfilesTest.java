@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Each service's image recipe (src/main/docker/Dockerfile.jvm) fits the chart: a maintained JRE 21 base, the
+ * Each service's image recipe (src/main/docker/Dockerfile.jvm, and the same image as Quarkus Jib settings) fits the chart: a maintained JRE 21 base, the
  * fast-jar layout, a numeric non-root user equal to the Deployment's runAsUser, and the port the chart probes.
  * No image is built here (no Docker engine in CI); this keeps the recipe and the chart from drifting apart.
  */
@@ -39,6 +39,14 @@ class DockerfilesTest {
         assertEquals(pod.getSecurityContext().getRunAsUser(), Long.valueOf(user), "the image's user is the pod's");
         var port = matchOne(dockerfile, "(?m)^EXPOSE (\\d+)$");
         assertEquals(Integer.valueOf(port), pod.getContainers().getFirst().getPorts().getFirst().getContainerPort());
+
+        // the Quarkus container-image (Jib) settings build the same image without a Docker daemon
+        var properties = Chart.read(Chart.ROOT.resolve(service).resolve("src/main/resources/application.properties"));
+        var base = matchOne(dockerfile, "(?m)^FROM (\\S+)$");
+        assertEquals(base, matchOne(properties, "(?m)^quarkus\\.jib\\.base-jvm-image=(\\S+)$"));
+        assertEquals(user, matchOne(properties, "(?m)^quarkus\\.jib\\.user=(\\S+)$"));
+        assertEquals(port, matchOne(properties, "(?m)^quarkus\\.jib\\.ports=(\\S+)$"));
+        assertEquals("goftgu-" + service, matchOne(properties, "(?m)^quarkus\\.container-image\\.name=(\\S+)$"));
     }
 
     private static String matchOne(String text, String regex) {
