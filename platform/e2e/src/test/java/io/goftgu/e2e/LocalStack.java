@@ -48,6 +48,9 @@ final class LocalStack implements AutoCloseable {
      */
     private final boolean kept = System.getProperty("goftgu.e2e.home", "").length() > 0;
 
+    /** Where the stack's services send their spans (tracing is on in the end-to-end stack only). */
+    final TraceCollector traces = new TraceCollector();
+
     LocalStack() throws IOException {
         home = kept ? Path.of(System.getProperty("goftgu.e2e.home")) : Files.createTempDirectory("goftgu-e2e-");
         run(Duration.ofMinutes(8), "up");
@@ -92,6 +95,11 @@ final class LocalStack implements AutoCloseable {
         // every test signs up workspaces of its own, all from this one address
         builder.environment().put("GOFTGU_SIGNUP_PER_IP_PER_HOUR", "100000");
         builder.environment().put("GOFTGU_SIGNUP_PER_HOUR", "100000");
+        // traces on, exported to this JVM's collector, so a test can follow one request across the processes
+        builder.environment().put("QUARKUS_OTEL_SDK_DISABLED", "false");
+        builder.environment().put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", traces.endpoint());
+        builder.environment().put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf");
+        builder.environment().put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "1s");
         builder.environment().put("GOFTGU_REALTIME_REPLICAS", Integer.toString(REALTIME_REPLICAS));
         var process = builder.start();
         try {
