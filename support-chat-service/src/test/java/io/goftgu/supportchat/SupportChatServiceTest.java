@@ -265,6 +265,9 @@ class SupportChatServiceTest {
         as(agent).body(Map.of("assigneeId", customer2)).patch("/api/support-chat/" + id).then().statusCode(400);
         as(agent).body(Map.of("assigneeId", otherStaff)).patch("/api/support-chat/" + id).then().statusCode(400);
         as(agent).body(Map.of("status", "NOPE")).patch("/api/support-chat/" + id).then().statusCode(400);
+        // a field the update does not take is a 400 naming it, not a 200 that changed nothing
+        as(agent).body(Map.of("subject", "renamed")).patch("/api/support-chat/" + id).then().statusCode(400)
+                .body("errors[0].field", equalTo("subject"));
         as(customer).body(Map.of("body", "   ", "clientMessageId", UUID.randomUUID())).post("/api/support-chat/" + id + "/messages")
                 .then().statusCode(400).body("errors[0].field", equalTo("body"));
         as(customer).body(Map.of("body", "no id")).post("/api/support-chat/" + id + "/messages").then().statusCode(400);

@@ -14,6 +14,7 @@ import io.goftgu.security.CurrentUser;
 import io.goftgu.security.Role;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnPongMessage;
 import io.quarkus.websockets.next.OnTextMessage;
@@ -107,6 +108,37 @@ public class RealtimeSocket {
         if (socket != null) {
             guard.pong(socket);
         }
+    }
+
+    /**
+     * A frame over {@code max-message-size} (64 KiB) closes the socket with 1009 "message too big" (RFC 6455), which
+     * tells the client what it did; any other failure of a callback closes it with 1011 after logging.
+     */
+    @OnError
+    Uni<Void> onError(WebSocketConnection connection, Throwable failure) {
+        if (tooBig(failure)) {
+            return connection.close(new io.quarkus.websockets.next.CloseReason(1009, "frame too large"))
+                    .onFailure().recoverWithNull();
+        }
+        Log.warnf("socket %s failed: %s", connection.id(), failure.toString());
+        return connection.close(new io.quarkus.websockets.next.CloseReason(1011, "server error"))
+                .onFailure().recoverWithNull();
+    }
+
+    private static boolean tooBig(Throwable failure) {
+        for (var cause = failure; cause != null; cause = cause.getCause()) {
+            var name = cause.getClass().getSimpleName();
+            var message = String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (name.contains("TooLong") || name.contains("CorruptedWebSocketFrame") || message.contains("too big")
+                    || message.contains("max frame length") || message.contains("exceeds")
+                    || message.contains("max message size")) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** Client frames are JSON {@code {type, ...}}; answers go back on the same socket. */

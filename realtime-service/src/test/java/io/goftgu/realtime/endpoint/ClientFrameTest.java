@@ -69,4 +69,17 @@ class ClientFrameTest {
             assertFalse(socket.closed().isDone());
         }
     }
+
+    @Test
+    void aFrameOverTheSizeLimitClosesTheSocketWithMessageTooBig() throws Exception {
+        try (var socket = bearer(uri, TestTokens.guest(UUID.randomUUID(), UUID.randomUUID()))) {
+            socket.send("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(100 * 1024) + "\"}");
+            assertEquals(1009, socket.closed().get(10, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        // the service is fine: the next socket works
+        try (var socket = bearer(uri, TestTokens.guest(UUID.randomUUID(), UUID.randomUUID()))) {
+            socket.send("{\"type\":\"ping\"}");
+            socket.awaitType("pong", SOON);
+        }
+    }
 }

@@ -35,6 +35,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class TicketService {
 
+    /** What PATCH /api/support-chat/{id} takes. */
+    static final java.util.List<String> PATCH_FIELDS = java.util.List.of("status", "priority", "assigneeId", "teamId",
+            "categoryId", "labelIds", "dueAt");
+
     private static final Set<String> CUSTOMER_FIELDS = Set.of("status");
 
     private final EntityManager em;
@@ -131,6 +135,13 @@ public class TicketService {
     public Views.TicketView update(Caller me, UUID id, JsonNode body) {
         if (body == null || !body.isObject()) {
             throw Problems.badRequest("a JSON object is required");
+        }
+        var unknown = new java.util.TreeSet<String>();
+        body.fieldNames().forEachRemaining(unknown::add);
+        unknown.removeAll(PATCH_FIELDS);
+        if (!unknown.isEmpty()) {
+            // a field a ticket PATCH does not know is a client's mistake: say so instead of answering 200 unchanged
+            throw Problems.invalid(unknown.first(), "is not a field a ticket update takes (" + String.join(", ", PATCH_FIELDS) + ")");
         }
         var t = visible(me, id, true);
         if (!me.isStaff()) {
