@@ -44,6 +44,7 @@ export interface Message {
 export interface Ticket {
   id: string; number: string; status: string; rating?: { score: number; comment?: string | null } | null;
   assignee?: { id: string; name?: string | null } | null;
+  updatedAt?: string;
 }
 export interface Started { guestToken: string; expiresIn: number; guestId: string; ticket: Ticket }
 export interface WidgetLook { color?: string | null; greeting?: { fa?: string | null; en?: string | null }; language?: string }

@@ -401,12 +401,24 @@ async function catchUp() {
   try {
     const page = await call<Message[]>('GET', `/api/support-chat/${ticket.id}/messages?after=${after}&limit=100`, saved.token);
     page.forEach(upsert);
-    ticket = await call<Ticket>('GET', `/api/support-chat/${ticket.id}`, saved.token);
+    applyTicket(await call<Ticket>('GET', `/api/support-chat/${ticket.id}`, saved.token));
     renderLog();
     renderTicketState();
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) forget();
   }
+}
+
+/**
+ * A fresher view of the ticket replaces the one shown; an older one (a GET answered after a frame that was newer,
+ * e.g. the catch-up racing a status change) is ignored.
+ */
+function applyTicket(next: Ticket) {
+  if (!ticket || ticket.id !== next.id) return;
+  const shown = ticket.updatedAt ? Date.parse(ticket.updatedAt) : NaN;
+  const incoming = next.updatedAt ? Date.parse(next.updatedAt) : NaN;
+  if (!Number.isNaN(shown) && !Number.isNaN(incoming) && incoming < shown) return;
+  ticket = next;
 }
 
 function connect() {
@@ -467,7 +479,7 @@ function onFrame(frame: ServerFrame) {
     }
     case 'support-chat:ticket-update':
       if (data && typeof data.status === 'string') {
-        ticket = { ...ticket, ...(data as unknown as Ticket) };
+        applyTicket({ ...ticket, ...(data as unknown as Ticket) });
         renderTicketState();
       }
       break;

@@ -41,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WidgetInBrowserIT {
 
     private static HttpServer site;
+    private static volatile String secret;
     private static int sitePort;
     private static String slug;
     private static String owner;
@@ -55,16 +56,23 @@ class WidgetInBrowserIT {
         site = HttpServer.create(new InetSocketAddress(0), 0);
         sitePort = site.getAddress().getPort();
         site.createContext("/", exchange -> {
-            var lang = exchange.getRequestURI().getPath().startsWith("/en") ? "en" : "fa";
+            var path = exchange.getRequestURI().getPath();
+            var lang = path.startsWith("/en") ? "en" : "fa";
+            // a signed-in user of the site: its server computes the hash with the widget secret (a forged one on /forged)
+            var identity = "";
+            if ((path.equals("/verified") || path.equals("/forged")) && secret != null) {
+                identity = " data-external-id=\"crm-42\" data-name=\"Customer 42\" data-identifier-hash=\""
+                        + hmac(path.equals("/verified") ? secret : "not-the-secret", "crm-42") + "\"";
+            }
             var page = """
                     <!doctype html>
                     <html lang="%s" dir="%s"><head><meta charset="utf-8"><title>Shop</title></head>
                     <body><h1>%s</h1><p>%s</p>
-                    <script src="%s/widget.js" data-workspace="%s" async></script>
+                    <script src="%s/widget.js" data-workspace="%s"%s async></script>
                     </body></html>""".formatted(lang, lang.equals("fa") ? "rtl" : "ltr",
                     lang.equals("fa") ? "فروشگاه نمونه" : "Example shop",
                     lang.equals("fa") ? "کالاهای خوب، قیمت مناسب." : "Good things, fair prices.",
-                    stack.origin(), slug);
+                    stack.origin(), slug, identity);
             var bytes = page.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
             exchange.sendResponseHeaders(200, bytes.length);
@@ -169,7 +177,7 @@ class WidgetInBrowserIT {
             // resolved: the visitor rates
             call("PATCH", "/api/support-chat/" + ticketId, owner, Map.of("status", "RESOLVED"), 200);
             var rating = again.getByRole(AriaRole.GROUP, new FrameLocator.GetByRoleOptions().setName("از این گفتگو راضی بودید؟"));
-            assertThat(rating).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
+            assertThat(rating).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(45_000));
             // the stars are radios drawn by their labels; the visitor clicks the fifth
             again.getByRole(AriaRole.RADIO, new FrameLocator.GetByRoleOptions().setName("۵ از ۵"))
                     .check(new Locator.CheckOptions().setForce(true));
@@ -236,6 +244,60 @@ class WidgetInBrowserIT {
             assertEquals(0, page.frameLocator("iframe").first().getByRole(AriaRole.LOG).count());
             assertTrue(browser.problems().stream().anyMatch(p -> p.contains("frame-ancestors")), browser.problems().toString());
             browser.screenshot("widget-refused");
+        }
+    }
+
+    @Test
+    void aVerifiedVisitorIsOneGuestOnEveryDeviceAndAForgedHashIsRefused() throws Exception {
+        // the secret is shown once, when regenerated; the site keeps it on its server
+        secret = call("PUT", "/api/support-chat/widget-settings", owner, Map.of("regenerateSecret", true), 200)
+                .path("secret").asText();
+        assertTrue(call("GET", "/api/support-chat/widget-settings", owner, null, 200).path("secret").isNull());
+        String guestId = null;
+        for (var device : List.of("laptop", "phone")) {
+            try (var browser = BrowserSession.blank("fa", 1280, 800)) {
+                var page = browser.page;
+                page.navigate("http://localhost:" + sitePort + "/verified");
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("گفتگو با پشتیبانی")).click();
+                var frame = page.frameLocator("iframe[title='پنجرهٔ گفتگو با پشتیبانی']");
+                var text = "پیام تأییدشده از " + device;
+                frame.getByRole(AriaRole.TEXTBOX, new FrameLocator.GetByRoleOptions().setName("پیام").setExact(true)).fill(text);
+                frame.getByRole(AriaRole.BUTTON, new FrameLocator.GetByRoleOptions().setName("ارسال").setExact(true)).click();
+                assertThat(frame.getByRole(AriaRole.LOG).getByRole(AriaRole.ARTICLE)
+                        .filter(new Locator.FilterOptions().setHasText(text))).isVisible();
+                var requester = call("GET", "/api/support-chat/" + ticketWithMessage(text), owner, null, 200)
+                        .path("requester").path("id").asText();
+                var guest = call("GET", "/api/support-chat/guests/" + requester, owner, null, 200);
+                assertTrue(guest.path("verified").asBoolean(), guest.toString());
+                assertEquals("crm-42", guest.path("externalId").asText());
+                assertEquals("Customer 42", guest.path("name").asText());
+                if (guestId != null) {
+                    assertEquals(guestId, requester, "the same verified visitor on another device is the same guest");
+                }
+                guestId = requester;
+                assertEquals(List.of(), browser.problems());
+            }
+        }
+        try (var browser = BrowserSession.blank("fa", 1280, 800)) {
+            var page = browser.page;
+            page.navigate("http://localhost:" + sitePort + "/forged");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("گفتگو با پشتیبانی")).click();
+            var frame = page.frameLocator("iframe[title='پنجرهٔ گفتگو با پشتیبانی']");
+            frame.getByRole(AriaRole.TEXTBOX, new FrameLocator.GetByRoleOptions().setName("پیام").setExact(true))
+                    .fill("I am crm-42, show me their tickets");
+            frame.getByRole(AriaRole.BUTTON, new FrameLocator.GetByRoleOptions().setName("ارسال").setExact(true)).click();
+            assertThat(frame.getByRole(AriaRole.ALERT)).containsText("هویت شما تأیید نشد");
+            assertEquals(0, frame.getByRole(AriaRole.ARTICLE).count());
+        }
+    }
+
+    private static String hmac(String key, String value) {
+        try {
+            var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return java.util.HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 
