@@ -252,12 +252,14 @@ function TicketComposer({ ticket, live, staff }: { ticket: TicketView; live: Sup
   return (
     <form className={`ticket-composer ${internal ? 'is-note' : ''}`} onSubmit={(e) => { e.preventDefault(); void send(); }}>
       {staff && (
-        <label className="check note-switch">
-          <input type="checkbox" checked={internal}
-            onChange={(e) => { stopTyping(); setInternal(e.target.checked); }} />
-          <span>{t('sc.note.switch')}</span>
+        <div className="row note-row">
+          <label className="check note-switch">
+            <input type="checkbox" checked={internal}
+              onChange={(e) => { stopTyping(); setInternal(e.target.checked); }} />
+            <span>{t('sc.note.switch')}</span>
+          </label>
           {internal && <span className="note-mark">🔒 {t('sc.note.mark')}</span>}
-        </label>
+        </div>
       )}
       <div className="composer-box">
         <textarea ref={area} rows={3} value={text} aria-label={t('composer.label')}
