@@ -74,12 +74,20 @@ class SupportDeskInBrowserIT {
         var url = browser.page.url();
         browser.page.navigate(url + (url.contains("?") ? "&" : "?") + "lang=" + other);
         assertThat(browser.page.locator("html")).hasAttribute("lang", other);
-        browser.page.waitForLoadState();
+        settle(browser.page);
         browser.screenshot(name);
         var back = other.equals("fa") ? "en" : "fa";
         var again = browser.page.url();
         browser.page.navigate(again + (again.contains("?") ? "&" : "?") + "lang=" + back);
         assertThat(browser.page.locator("html")).hasAttribute("lang", back);
+    }
+
+    /** Waits until the page has loaded its data: no request in flight, no "loading" status shown. */
+    private static void settle(Page page) {
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        assertThat(page.locator("main")).isVisible();
+        assertThat(page.locator("[role=status]").filter(new Locator.FilterOptions()
+                .setHasText(Pattern.compile("Loading|در حال بارگذاری")))).hasCount(0);
     }
 
     @Test
@@ -155,6 +163,14 @@ class SupportDeskInBrowserIT {
         agent.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("تاریخچه")).click();
         assertThat(agent.page.locator(".timeline li").first()).isVisible();
         screenshotBoth(agent, "support-ticket-resolved");
+        // resolved tickets become support records (workspace setting on by default) that link back to the ticket
+        var ticketUrl = agent.page.url().replaceAll("\\?.*$", "");
+        agent.page.navigate("/dashboard/support-info");
+        var record = agent.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("Printer prints blank pages")));
+        assertThat(record).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
+        record.click();
+        byRole(agent.page, AriaRole.LINK, "باز کردن تیکت").click();
+        assertThat(agent.page).hasURL(ticketUrl);
 
         // not one frame the customer's page received carried the note or its typing
         assertFalse(frames.isEmpty(), "the customer's page had a socket");
@@ -298,6 +314,10 @@ class SupportDeskInBrowserIT {
         assertThat(admin.page.getByRole(AriaRole.ALERT).or(admin.page.locator(".field-error")).first()).isVisible();
         screenshotBoth(admin, "settings-sla");
 
+        admin.page.navigate("/dashboard/support-chat?view=queue");
+        assertThat(byRole(admin.page, AriaRole.HEADING, "Queue: waiting for assignment")).isVisible();
+        screenshotBoth(admin, "support-queue");
+
         // a new HIGH ticket in that category gets its due times
         var categories = call("GET", "/api/support-chat/categories", desk.admin().token(), null, 200);
         String categoryId = null;
@@ -353,6 +373,17 @@ class SupportDeskInBrowserIT {
         byRole(customer.page, AriaRole.BUTTON, "Reopen ticket").click();
         assertThat(byRole(customer.page, AriaRole.BUTTON, "Close ticket")).isVisible();
         screenshotBoth(customer, "panel-ticket-open");
+
+        // at phone width the ticket is still usable: the composer and the close button are on screen
+        var phone = BrowserSession.open("fa", 390, 844);
+        signIn(phone, desk, "cyrus");
+        phone.page.navigate(customer.page.url());
+        assertThat(byRole(phone.page, AriaRole.TEXTBOX, "پیام")).isVisible();
+        assertThat(byRole(phone.page, AriaRole.BUTTON, "بستن تیکت")).isInViewport();
+        phone.screenshot("panel-ticket-phone");
+        phone.page.navigate("/panel/support-chat");
+        settle(phone.page);
+        phone.screenshot("panel-list-phone");
 
         // a staff member on /panel is sent to the dashboard
         var agent = signedIn(desk, "ava", "en");
