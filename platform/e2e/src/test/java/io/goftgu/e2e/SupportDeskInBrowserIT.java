@@ -337,6 +337,50 @@ class SupportDeskInBrowserIT {
         assertThat(sla).containsText("first response");
         assertThat(admin.page.getByLabel("Category", new Page.GetByLabelOptions().setExact(true))).hasValue(categoryId);
         screenshotBoth(admin, "support-ticket-sla");
+        var ticketPath = "/dashboard/support-chat/" + ticket.path("id").asText();
+
+        // a canned response made in settings is inserted by its /shortcut
+        admin.page.navigate("/dashboard/settings?section=canned");
+        admin.page.getByLabel("Shortcut", new Page.GetByLabelOptions().setExact(true)).fill("bad code!");
+        admin.page.getByLabel("Title", new Page.GetByLabelOptions().setExact(true)).fill("Thank you");
+        admin.page.getByLabel("Text", new Page.GetByLabelOptions().setExact(true)).fill("Thank you for your patience.");
+        byRole(admin.page, AriaRole.BUTTON, "Create").click();
+        assertThat(admin.page.getByText("1 to 50 letters, digits, - or _.")).isVisible();
+        admin.page.getByLabel("Shortcut", new Page.GetByLabelOptions().setExact(true)).fill("thanks");
+        byRole(admin.page, AriaRole.BUTTON, "Create").click();
+        assertThat(byRole(admin.page, AriaRole.BUTTON, "Edit thanks")).isVisible();
+        admin.page.navigate(ticketPath);
+        var composer = byRole(admin.page, AriaRole.TEXTBOX, "Message");
+        composer.pressSequentially("/than");
+        assertThat(admin.page.getByRole(AriaRole.LISTBOX, new Page.GetByRoleOptions().setName("Canned responses"))
+                .getByRole(AriaRole.OPTION)).hasCount(1);
+        composer.press("Enter");
+        assertThat(composer).hasValue("Thank you for your patience.");
+
+        // with a file attached
+        var file = java.nio.file.Files.createTempFile("toner-", ".txt");
+        java.nio.file.Files.writeString(file, "toner order 2026-12\n");
+        admin.page.getByLabel("Attach files").setInputFiles(file);
+        assertThat(byRole(admin.page, AriaRole.BUTTON, "Remove " + file.getFileName())).isVisible();
+        assertThat(admin.page.locator("progress")).hasCount(0);
+        byRole(admin.page, AriaRole.BUTTON, "Send").click();
+        var sent = article(admin.page, "Thank you for your patience.");
+        assertThat(sent).hasCount(1);
+        assertThat(sent.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(
+                file.getFileName().toString()))).isVisible();
+
+        // a guest's ticket shows where the visitor came from
+        var started = call("POST", "/api/support-chat/public/" + desk.slug() + "/start", null, Map.of(
+                "subject", "Do you ship to Shiraz?", "message", "Hello!", "name", "Visitor Vida",
+                "email", "vida@visitor.test", "referrer", "https://search.example/?q=toner",
+                "utm", Map.of("source", "newsletter", "campaign", "winter")), 201);
+        admin.page.navigate("/dashboard/support-chat/" + started.path("ticket").path("id").asText());
+        assertThat(byRole(admin.page, AriaRole.HEADING, "Guest visitor")).isVisible();
+        var guest = admin.page.getByRole(AriaRole.COMPLEMENTARY, new Page.GetByRoleOptions().setName("Ticket details"));
+        assertThat(guest).containsText("https://search.example/?q=toner");
+        assertThat(guest).containsText("newsletter");
+        assertThat(guest).containsText("Visits");
+        screenshotBoth(admin, "support-ticket-guest");
         assertTrue(admin.problems().isEmpty(), admin.problems().toString());
     }
 
