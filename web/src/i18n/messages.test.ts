@@ -29,3 +29,17 @@ describe('message catalogs', () => {
     expect(en['typing.one']).toContain('typing');
   });
 });
+
+describe('support catalog', () => {
+  it('keeps the contract names of UI.md for the support screens', () => {
+    expect([fa['sc.note.switch'], fa['panel.status'], fa['sc.f.assignee'], fa['panel.new'], fa['panel.subject'], fa['sc.description'], fa['form.submit']])
+      .toEqual(['یادداشت داخلی', 'وضعیت', 'کارشناس', 'تیکت جدید', 'موضوع', 'توضیحات', 'ثبت']);
+    expect([en['sc.note.switch'], en['panel.status'], en['sc.f.assignee'], en['panel.new'], en['panel.subject'], en['sc.description'], en['form.submit']])
+      .toEqual(['Internal note', 'Status', 'Assignee', 'New ticket', 'Subject', 'Description', 'Submit']);
+    expect(fa['sc.typing']).toContain('در حال نوشتن');
+    expect(en['sc.typing.support']).toContain('typing');
+  });
+  it('numbers in Persian use Persian digits', () => {
+    expect(new IntlMessageFormat(fa['pager.of'], 'fa-IR').format({ page: 2, pages: 10 })).toBe('صفحهٔ ۲ از ۱۰');
+  });
+});

@@ -15,7 +15,7 @@ import {
 } from '../support/types';
 import {
   ConnectionNote, ErrorLine, Field, LabelChip, Num, PriorityPill, TreeSelectOptions, useCategoryTree, useCustomers, useLabels,
-  useLive, useStaff, useTeams, Labeled,
+  useLive, useStaff, useTeams, Labeled, onTabKeys,
 } from '../support/ui';
 import {
   emptyRecordFilters, RECORD_SORTS, recordBody, recordFiltersFromSearch, recordFiltersToApi, recordFiltersToSearch,
@@ -95,11 +95,11 @@ function RecordList() {
         <h1 className="grow">{t('si.title')}</h1>
         <Link className="btn primary" to="/dashboard/support-info/new">{t('si.new')}</Link>
       </div>
-      <div role="tablist" aria-label={t('si.byStatus')} className="tabs status-tabs">
+      <div role="tablist" aria-label={t('si.byStatus')} className="tabs status-tabs" onKeyDown={onTabKeys}>
         {['', ...RECORD_STATUSES].map((s) => {
           const n = s ? counts.data?.byStatus?.[s] : counts.data?.total;
           return (
-            <button key={s || 'all'} type="button" role="tab" aria-selected={f.status === s} onClick={() => update({ status: s })}>
+            <button key={s || 'all'} type="button" role="tab" aria-selected={f.status === s} tabIndex={f.status === s ? 0 : -1} onClick={() => update({ status: s })}>
               {s ? t(`si.status.${s}` as MessageId) : t('sc.tab.all')}
               {n !== undefined && <span className="tab-count"> (<Num n={n} />)</span>}
             </button>

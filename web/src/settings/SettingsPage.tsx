@@ -11,7 +11,7 @@ import {
   PRIORITIES, type AssignmentSettings, type BusinessHoursView, type CannedView, type SlaPolicyView, type TeamView,
   type UserView,
 } from '../support/types';
-import { ErrorLine, Field, LabelChip, useCategoryTree, useLabels, useTeams, useUsers , Labeled } from '../support/ui';
+import { ErrorLine, Field, LabelChip, useCategoryTree, useLabels, useTeams, useUsers, Labeled, Num } from '../support/ui';
 import { isColor, isValidTimeZone, validateSla, validateWeek, weekFromServer, weekToServer, WEEKDAYS, type DayHours } from './logic';
 
 type Base = '/api/support-chat' | '/api/support-info';
@@ -370,9 +370,11 @@ function SlaPolicies() {
   const t = useT();
   const key = ['/api/support-chat', 'sla'];
   const policies = useQuery({ queryKey: key, queryFn: () => api<SlaPolicyView[]>('/api/support-chat/sla-policies') });
-  const empty = { name: '', priority: 'MEDIUM', first: '', next: '', resolution: '' };
+  const empty = { id: '', name: '', priority: 'MEDIUM', first: '', next: '', resolution: '' };
   const [f, setF] = useState(empty);
-  const save = useSave((b) => api('/api/support-chat/sla-policies', { method: 'POST', body: b }), key, () => setF(empty));
+  const save = useSave((b) => (f.id
+    ? api(`/api/support-chat/sla-policies/${f.id}`, { method: 'PUT', body: b })
+    : api('/api/support-chat/sla-policies', { method: 'POST', body: b })), key, () => setF(empty));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const errs = validateSla(f, { required: t('form.required'), positive: t('form.positive') });
@@ -386,7 +388,7 @@ function SlaPolicies() {
   return (
     <>
       <p className="muted">{t('settings.sla.hint')}</p>
-      <Card title={t('settings.sla.new')}>
+      <Card title={t(f.id ? 'settings.sla.edit' : 'settings.sla.new')}>
         <form onSubmit={submit} noValidate className="form-grid">
           <Field label={t('settings.sla.name')} error={save.errors.name}>{(p) => <input {...p} value={f.name} onChange={(e) => setF({ ...f, name: e.target.value })} />}</Field>
           <Field label={t('sc.f.priority')} error={save.errors.priority}>
@@ -400,7 +402,10 @@ function SlaPolicies() {
           <Field label={t('settings.sla.next')} error={save.errors.nextResponseMinutes}>{(p) => <input {...p} inputMode="numeric" value={f.next} onChange={(e) => setF({ ...f, next: e.target.value })} />}</Field>
           <Field label={t('settings.sla.resolution')} error={save.errors.resolutionMinutes}>{(p) => <input {...p} inputMode="numeric" value={f.resolution} onChange={(e) => setF({ ...f, resolution: e.target.value })} />}</Field>
           <FormError message={save.formError} />
-          <div><button type="submit" className="btn primary" disabled={save.isPending}>{t('settings.create')}</button></div>
+          <div>
+            <button type="submit" className="btn primary" disabled={save.isPending}>{t(f.id ? 'save' : 'settings.create')}</button>{' '}
+            {f.id && <button type="button" className="btn" onClick={() => { setF(empty); save.setErrors({}); }}>{t('cancel')}</button>}
+          </div>
         </form>
       </Card>
       <ErrorLine error={policies.error} />
@@ -412,10 +417,17 @@ function SlaPolicies() {
               <tr key={p.id}>
                 <td><bdi>{p.name}</bdi></td>
                 <td>{t(`priority.${p.priority}` as MessageId)}</td>
-                <td>{p.firstResponseMinutes}</td>
-                <td>{p.nextResponseMinutes ?? '—'}</td>
-                <td>{p.resolutionMinutes}</td>
-                <td><DeleteButton label={p.name} url={`/api/support-chat/sla-policies/${p.id}`} invalidate={key} /></td>
+                <td><Num n={p.firstResponseMinutes} /></td>
+                <td>{p.nextResponseMinutes ? <Num n={p.nextResponseMinutes} /> : '—'}</td>
+                <td><Num n={p.resolutionMinutes} /></td>
+                <td>
+                  <button type="button" className="btn small" onClick={() => setF({ id: p.id, name: p.name, priority: p.priority,
+                    first: String(p.firstResponseMinutes), next: p.nextResponseMinutes ? String(p.nextResponseMinutes) : '',
+                    resolution: String(p.resolutionMinutes) })}>
+                    {t('settings.edit', { name: p.name })}
+                  </button>{' '}
+                  <DeleteButton label={p.name} url={`/api/support-chat/sla-policies/${p.id}`} invalidate={key} />
+                </td>
               </tr>
             ))}
           </tbody>

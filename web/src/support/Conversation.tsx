@@ -61,6 +61,16 @@ export function TicketConversation({ ticket, live, staff, meId, nameOf }: {
     qc.setQueryData<TicketMessage[]>(sc.messages(id), (old) => mergeMessages(old, older));
   };
 
+  const [editing, setEditing] = useState<string | null>(null);
+  const remove = async (m: TicketMessage) => {
+    if (!window.confirm(t('msg.confirmDelete'))) return;
+    try {
+      await api(`/api/support-chat/${id}/messages/${m.id}`, { method: 'DELETE' });
+      qc.setQueryData<TicketMessage[]>(sc.messages(id), (old) => old?.map((x) => (x.id === m.id ? { ...x, body: '', isDeleted: true } : x)));
+    } catch (e) {
+      window.alert((e as Error).message);
+    }
+  };
   const typers = typing.data ?? [];
   const closed = ticket.status === 'CLOSED';
 
@@ -91,8 +101,16 @@ export function TicketConversation({ ticket, live, staff, meId, nameOf }: {
             </div>
             {m.isDeleted ? (
               <p className="msg-body muted">{t('msg.deleted')}</p>
+            ) : editing === m.id ? (
+              <EditBox ticketId={id} message={m} onDone={() => setEditing(null)} />
             ) : (
               <p className="msg-body"><bdi>{m.body ?? ''}</bdi></p>
+            )}
+            {m.sender?.id === meId && !m.isDeleted && editing !== m.id && !closed && (
+              <div className="row msg-tools">
+                <button type="button" className="link-btn" onClick={() => setEditing(m.id)}>{t('edit')}</button>
+                <button type="button" className="link-btn" onClick={() => void remove(m)}>{t('delete')}</button>
+              </div>
             )}
             {(m.attachments ?? []).length > 0 && (
               <ul className="att-list">
@@ -123,6 +141,44 @@ export function TicketConversation({ ticket, live, staff, meId, nameOf }: {
         <TicketComposer ticket={ticket} live={live} staff={staff} />
       )}
     </section>
+  );
+}
+
+function EditBox({ ticketId, message, onDone }: { ticketId: string; message: TicketMessage; onDone: () => void }) {
+  const t = useT();
+  const qc = useQueryClient();
+  const [body, setBody] = useState(message.body ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const save = async () => {
+    if (!body.trim()) {
+      setError(t('form.required'));
+      return;
+    }
+    try {
+      const m = await api<TicketMessage>(`/api/support-chat/${ticketId}/messages/${message.id}`, { method: 'PATCH', body: { body } });
+      qc.setQueryData<TicketMessage[]>(sc.messages(ticketId), (old) => mergeMessages(old, [m]));
+      onDone();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <div className="edit-box">
+      <textarea rows={2} value={body} aria-label={t('msg.editBox')} aria-invalid={error ? true : undefined} autoFocus
+        onChange={(e) => setBody(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') onDone();
+          if (e.key === 'Enter' && !e.shiftKey) {
+            e.preventDefault();
+            void save();
+          }
+        }} />
+      {error && <span role="alert" className="field-error">{error}</span>}
+      <div className="row">
+        <button type="button" className="btn small primary" onClick={() => void save()}>{t('msg.saveEdit')}</button>
+        <button type="button" className="btn small" onClick={onDone}>{t('msg.cancelEdit')}</button>
+      </div>
+    </div>
   );
 }
 
@@ -252,12 +308,14 @@ function TicketComposer({ ticket, live, staff }: { ticket: TicketView; live: Sup
   return (
     <form className={`ticket-composer ${internal ? 'is-note' : ''}`} onSubmit={(e) => { e.preventDefault(); void send(); }}>
       {staff && (
-        <label className="check note-switch">
-          <input type="checkbox" checked={internal}
-            onChange={(e) => { stopTyping(); setInternal(e.target.checked); }} />
-          <span>{t('sc.note.switch')}</span>
+        <div className="row note-row">
+          <label className="check note-switch">
+            <input type="checkbox" checked={internal}
+              onChange={(e) => { stopTyping(); setInternal(e.target.checked); }} />
+            <span>{t('sc.note.switch')}</span>
+          </label>
           {internal && <span className="note-mark">🔒 {t('sc.note.mark')}</span>}
-        </label>
+        </div>
       )}
       <div className="composer-box">
         <textarea ref={area} rows={3} value={text} aria-label={t('composer.label')}

@@ -1,4 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
+import { api } from '../api/http';
+import type { Contacts } from '../api/types';
+import { useMe } from '../auth/auth';
 import { useSyncExternalStore } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { useDocumentTitle, useT } from '../i18n/locale';
@@ -29,8 +32,19 @@ export function PresenceSwitch({ live }: { live: SupportLive }) {
 function AgentsNow() {
   const t = useT();
   const staff = useStaff();
+  // where everyone is now (internal chat keeps presence for contacts), then the changes the socket reports
+  const contacts = useQuery({
+    queryKey: ['ic', 'contacts'],
+    queryFn: () => api<Contacts>('/api/internal-chat/contacts'),
+    staleTime: 30_000,
+  });
   const status = useQuery({ queryKey: sc.agents, queryFn: () => ({}) as Record<string, string>, staleTime: Infinity });
-  const known = status.data ?? {};
+  const known: Record<string, string> = {};
+  for (const u of contacts.data?.users ?? []) known[u.id] = u.presence;
+  Object.assign(known, status.data ?? {});
+  const me = useMe();
+  const mine = useSyncExternalStore(subscribePresence, getPresence);
+  if (me.data) known[me.data.id] = mine === 'available' ? 'online' : mine;
   return (
     <section className="agents-now" aria-labelledby="agents-h">
       <h2 id="agents-h">{t('sc.agents')}</h2>

@@ -11,7 +11,7 @@ import { sc } from './live';
 import { PRIORITIES, STATUSES, type TicketView } from './types';
 import {
   ErrorLine, LabelChip, statusKey, Num, PriorityPill, SlaBadgeView, StatusPill, TreeSelectOptions, useCategoryTree, useLabels,
-  useNow, useStaff, useTeams, Labeled,
+  useNow, useStaff, useTeams, Labeled, onTabKeys,
 } from './ui';
 
 const LIMIT = 20;
@@ -79,12 +79,12 @@ export function TicketList({ queue }: { queue?: boolean }) {
         {queue && <p className="muted">{t('sc.queue.hint')}</p>}
       </div>
       {!queue && (
-        <div role="tablist" aria-label={t('sc.tabs')} className="tabs status-tabs">
+        <div role="tablist" aria-label={t('sc.tabs')} className="tabs status-tabs" onKeyDown={onTabKeys}>
           {tabs.map((tab) => {
             const selected = filters.status === tab.status;
             const n = count(tab.key);
             return (
-              <button key={tab.key} type="button" role="tab" aria-selected={selected}
+              <button key={tab.key} type="button" role="tab" aria-selected={selected} tabIndex={selected ? 0 : -1}
                 onClick={() => update({ status: tab.status })}>
                 {tab.key === 'all' ? t('sc.tab.all') : t(statusKey(tab.key, true))}
                 {n !== undefined && <span className="tab-count"> (<Num n={n} />)</span>}

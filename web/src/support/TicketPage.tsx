@@ -76,10 +76,28 @@ export function StaffTicketPage({ id, live }: { id: string; live: SupportLive })
               {tk.rating.comment && <p><bdi>{tk.rating.comment}</bdi></p>}
             </section>
           )}
+          <TicketRecord id={tk.id} />
           <HistoryTimeline id={tk.id} nameOf={nameOf} />
         </aside>
       </div>
     </div>
+  );
+}
+
+/** The support record made from this ticket (support-info records resolved tickets), when there is one. */
+function TicketRecord({ id }: { id: string }) {
+  const t = useT();
+  const rec = useQuery({
+    queryKey: ['si', 'by-ticket', id],
+    queryFn: () => api<PageOf<{ id: string; title: string }>>(`/api/support-info?ticketId=${id}&limit=1&page=1`),
+  });
+  const r = rec.data?.data[0];
+  if (!r) return null;
+  return (
+    <section className="side-box">
+      <h2>{t('si.title')}</h2>
+      <Link to={`/dashboard/support-info/${r.id}`}><bdi>{r.title}</bdi></Link>
+    </section>
   );
 }
 

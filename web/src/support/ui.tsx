@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { cloneElement, useEffect, useId, useState, useSyncExternalStore, type ReactElement, type ReactNode } from 'react';
+import { cloneElement, useEffect, useId, useState, useSyncExternalStore, type KeyboardEvent, type ReactElement, type ReactNode } from 'react';
 import { api } from '../api/http';
 import { meKey, useMe } from '../auth/auth';
 import { useLang, useT } from '../i18n/locale';
@@ -222,4 +222,18 @@ export function Labeled({ label, children, className }: { label: ReactNode; chil
       {cloneElement(children, { id })}
     </div>
   );
+}
+
+/** Arrow keys, Home and End move between the tabs of a tablist (mirrored in right-to-left) and select the tab. */
+export function onTabKeys(e: KeyboardEvent<HTMLElement>) {
+  const tabs = Array.from(e.currentTarget.querySelectorAll<HTMLElement>('[role="tab"]'));
+  const i = tabs.indexOf(document.activeElement as HTMLElement);
+  if (i < 0) return;
+  const rtl = getComputedStyle(e.currentTarget).direction === 'rtl';
+  const next = { ArrowRight: rtl ? i - 1 : i + 1, ArrowLeft: rtl ? i + 1 : i - 1, Home: 0, End: tabs.length - 1 }[e.key];
+  if (next === undefined) return;
+  e.preventDefault();
+  const tab = tabs[(next + tabs.length) % tabs.length];
+  tab.focus();
+  tab.click();
 }

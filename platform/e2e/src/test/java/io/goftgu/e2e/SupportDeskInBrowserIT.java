@@ -74,12 +74,20 @@ class SupportDeskInBrowserIT {
         var url = browser.page.url();
         browser.page.navigate(url + (url.contains("?") ? "&" : "?") + "lang=" + other);
         assertThat(browser.page.locator("html")).hasAttribute("lang", other);
-        browser.page.waitForLoadState();
+        settle(browser.page);
         browser.screenshot(name);
         var back = other.equals("fa") ? "en" : "fa";
         var again = browser.page.url();
         browser.page.navigate(again + (again.contains("?") ? "&" : "?") + "lang=" + back);
         assertThat(browser.page.locator("html")).hasAttribute("lang", back);
+    }
+
+    /** Waits until the page has loaded its data: no request in flight, no "loading" status shown. */
+    private static void settle(Page page) {
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        assertThat(page.locator("main")).isVisible();
+        assertThat(page.locator("[role=status]").filter(new Locator.FilterOptions()
+                .setHasText(Pattern.compile("Loading|در حال بارگذاری")))).hasCount(0);
     }
 
     @Test
@@ -155,6 +163,14 @@ class SupportDeskInBrowserIT {
         agent.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("تاریخچه")).click();
         assertThat(agent.page.locator(".timeline li").first()).isVisible();
         screenshotBoth(agent, "support-ticket-resolved");
+        // resolved tickets become support records (workspace setting on by default) that link back to the ticket
+        var ticketUrl = agent.page.url().replaceAll("\\?.*$", "");
+        agent.page.navigate("/dashboard/support-info");
+        var record = agent.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("Printer prints blank pages")));
+        assertThat(record).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
+        record.click();
+        byRole(agent.page, AriaRole.LINK, "باز کردن تیکت").click();
+        assertThat(agent.page).hasURL(ticketUrl);
 
         // not one frame the customer's page received carried the note or its typing
         assertFalse(frames.isEmpty(), "the customer's page had a socket");
@@ -288,7 +304,7 @@ class SupportDeskInBrowserIT {
         admin.page.getByLabel("First response (minutes)").fill("30");
         admin.page.getByLabel("Resolution (minutes)").fill("480");
         byRole(admin.page, AriaRole.BUTTON, "Create").click();
-        assertThat(admin.page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("High, fast"))).isVisible();
+        assertThat(byRole(admin.page, AriaRole.CELL, "High, fast")).isVisible();
         // the server's answer for a second policy of the same priority shows too
         admin.page.getByLabel("Policy name", new Page.GetByLabelOptions().setExact(true)).fill("Duplicate");
         admin.page.getByLabel("Priority", new Page.GetByLabelOptions().setExact(true)).selectOption("HIGH");
@@ -297,6 +313,10 @@ class SupportDeskInBrowserIT {
         byRole(admin.page, AriaRole.BUTTON, "Create").click();
         assertThat(admin.page.getByRole(AriaRole.ALERT).or(admin.page.locator(".field-error")).first()).isVisible();
         screenshotBoth(admin, "settings-sla");
+
+        admin.page.navigate("/dashboard/support-chat?view=queue");
+        assertThat(byRole(admin.page, AriaRole.HEADING, "Queue: waiting for assignment")).isVisible();
+        screenshotBoth(admin, "support-queue");
 
         // a new HIGH ticket in that category gets its due times
         var categories = call("GET", "/api/support-chat/categories", desk.admin().token(), null, 200);
@@ -317,6 +337,50 @@ class SupportDeskInBrowserIT {
         assertThat(sla).containsText("first response");
         assertThat(admin.page.getByLabel("Category", new Page.GetByLabelOptions().setExact(true))).hasValue(categoryId);
         screenshotBoth(admin, "support-ticket-sla");
+        var ticketPath = "/dashboard/support-chat/" + ticket.path("id").asText();
+
+        // a canned response made in settings is inserted by its /shortcut
+        admin.page.navigate("/dashboard/settings?section=canned");
+        admin.page.getByLabel("Shortcut", new Page.GetByLabelOptions().setExact(true)).fill("bad code!");
+        admin.page.getByLabel("Title", new Page.GetByLabelOptions().setExact(true)).fill("Thank you");
+        admin.page.getByLabel("Text", new Page.GetByLabelOptions().setExact(true)).fill("Thank you for your patience.");
+        byRole(admin.page, AriaRole.BUTTON, "Create").click();
+        assertThat(admin.page.getByText("1 to 50 letters, digits, - or _.")).isVisible();
+        admin.page.getByLabel("Shortcut", new Page.GetByLabelOptions().setExact(true)).fill("thanks");
+        byRole(admin.page, AriaRole.BUTTON, "Create").click();
+        assertThat(byRole(admin.page, AriaRole.BUTTON, "Edit thanks")).isVisible();
+        admin.page.navigate(ticketPath);
+        var composer = byRole(admin.page, AriaRole.TEXTBOX, "Message");
+        composer.pressSequentially("/than");
+        assertThat(admin.page.getByRole(AriaRole.LISTBOX, new Page.GetByRoleOptions().setName("Canned responses"))
+                .getByRole(AriaRole.OPTION)).hasCount(1);
+        composer.press("Enter");
+        assertThat(composer).hasValue("Thank you for your patience.");
+
+        // with a file attached
+        var file = java.nio.file.Files.createTempFile("toner-", ".txt");
+        java.nio.file.Files.writeString(file, "toner order 2026-12\n");
+        admin.page.getByLabel("Attach files").setInputFiles(file);
+        assertThat(byRole(admin.page, AriaRole.BUTTON, "Remove " + file.getFileName())).isVisible();
+        assertThat(admin.page.locator("progress")).hasCount(0);
+        byRole(admin.page, AriaRole.BUTTON, "Send").click();
+        var sent = article(admin.page, "Thank you for your patience.");
+        assertThat(sent).hasCount(1);
+        assertThat(sent.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(
+                file.getFileName().toString()))).isVisible();
+
+        // a guest's ticket shows where the visitor came from
+        var started = call("POST", "/api/support-chat/public/" + desk.slug() + "/start", null, Map.of(
+                "subject", "Do you ship to Shiraz?", "message", "Hello!", "name", "Visitor Vida",
+                "email", "vida@visitor.test", "referrer", "https://search.example/?q=toner",
+                "utm", Map.of("source", "newsletter", "campaign", "winter")), 201);
+        admin.page.navigate("/dashboard/support-chat/" + started.path("ticket").path("id").asText());
+        assertThat(byRole(admin.page, AriaRole.HEADING, "Guest visitor")).isVisible();
+        var guest = admin.page.getByRole(AriaRole.COMPLEMENTARY, new Page.GetByRoleOptions().setName("Ticket details"));
+        assertThat(guest).containsText("https://search.example/?q=toner");
+        assertThat(guest).containsText("newsletter");
+        assertThat(guest).containsText("Visits");
+        screenshotBoth(admin, "support-ticket-guest");
         assertTrue(admin.problems().isEmpty(), admin.problems().toString());
     }
 
@@ -353,6 +417,17 @@ class SupportDeskInBrowserIT {
         byRole(customer.page, AriaRole.BUTTON, "Reopen ticket").click();
         assertThat(byRole(customer.page, AriaRole.BUTTON, "Close ticket")).isVisible();
         screenshotBoth(customer, "panel-ticket-open");
+
+        // at phone width the ticket is still usable: the composer and the close button are on screen
+        var phone = BrowserSession.open("fa", 390, 844);
+        signIn(phone, desk, "cyrus");
+        phone.page.navigate(customer.page.url());
+        assertThat(byRole(phone.page, AriaRole.TEXTBOX, "پیام")).isVisible();
+        assertThat(byRole(phone.page, AriaRole.BUTTON, "بستن تیکت")).isInViewport();
+        phone.screenshot("panel-ticket-phone");
+        phone.page.navigate("/panel/support-chat");
+        settle(phone.page);
+        phone.screenshot("panel-list-phone");
 
         // a staff member on /panel is sent to the dashboard
         var agent = signedIn(desk, "ava", "en");
