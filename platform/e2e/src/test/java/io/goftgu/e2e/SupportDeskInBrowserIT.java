@@ -368,6 +368,11 @@ class SupportDeskInBrowserIT {
         assertThat(sent).hasCount(1);
         assertThat(sent.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(
                 file.getFileName().toString()))).isVisible();
+        // the sender corrects it in place
+        sent.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Edit").setExact(true)).click();
+        admin.page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Edit message")).fill("Thank you for your patience, Cyrus.");
+        admin.page.getByRole(AriaRole.LOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save").setExact(true)).click();
+        assertThat(article(admin.page, "Thank you for your patience, Cyrus.")).containsText("(edited)");
 
         // a guest's ticket shows where the visitor came from
         var started = call("POST", "/api/support-chat/public/" + desk.slug() + "/start", null, Map.of(
