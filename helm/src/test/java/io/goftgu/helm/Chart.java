@@ -43,8 +43,11 @@ final class Chart {
     }
 
     static String template(UnaryOperator<TemplateCommand> options) {
+        // helm-java renders with a cluster client, so the chart's `lookup` of an existing internal secret would ask a
+        // Kubernetes API server (localhost:8080 without a kubeconfig): there is none here, so the tests give the
+        // value, as `--set global.internalSecret.value=...` would; the lookup only runs on a real install
         return options.apply(new Helm(CHART).template().withName(RELEASE).withNamespace(NAMESPACE)
-                .withKubeVersion("1.30.0")).call();
+                .withKubeVersion("1.30.0").set("global.internalSecret.value", "rendered-by-the-tests")).call();
     }
 
     static String template() {

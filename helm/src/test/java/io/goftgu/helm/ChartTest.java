@@ -212,7 +212,9 @@ class ChartTest {
         var secret = named(objects, Secret.class, name("gateway"));
         assertEquals("czNjcmV0", secret.getData().get("password"));
         var internal = named(objects, Secret.class, name("internal"));
-        assertEquals(48, new String(java.util.Base64.getDecoder().decode(internal.getData().get("internal-secret"))).length());
+        // the value given at install (Chart.template gives one: generating it needs a cluster to look up)
+        assertEquals("rendered-by-the-tests",
+                new String(java.util.Base64.getDecoder().decode(internal.getData().get("internal-secret"))));
         for (var service : List.of("gateway", "support-chat-service")) {
             var env = named(objects, Deployment.class, name(service)).getSpec().getTemplate().getSpec()
                     .getContainers().getFirst().getEnv();
