@@ -16,7 +16,7 @@ import { isColor, isValidTimeZone, validateSla, validateWeek, weekFromServer, we
 
 type Base = '/api/support-chat' | '/api/support-info';
 
-const SECTIONS = ['users', 'teams', 'categories', 'labels', 'sla', 'hours', 'canned', 'assignment', 'info'] as const;
+const SECTIONS = ['users', 'teams', 'categories', 'labels', 'sla', 'hours', 'canned', 'assignment', 'widget', 'info'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** /dashboard/settings: the workspace's configuration, one section at a time (?section=). */
@@ -40,8 +40,6 @@ export default function SettingsPage() {
               </li>
             ))}
           </ul>
-          {/* The guest widget's settings (colour, greeting, allowed origins, identity secret) are the widget
-              engineer's: they add their section here. */}
         </nav>
         <section className="settings-body" aria-labelledby="settings-h">
           <h2 id="settings-h">{t(`settings.${current}` as MessageId)}</h2>
@@ -53,6 +51,7 @@ export default function SettingsPage() {
           {current === 'hours' && <BusinessHours />}
           {current === 'canned' && <Canned />}
           {current === 'assignment' && <Assignment />}
+          {current === 'widget' && <WidgetSettings />}
           {current === 'info' && <InfoSettings />}
         </section>
       </main>
@@ -609,6 +608,99 @@ function Assignment() {
       <FormError message={save.formError} />
       <button type="submit" className="btn primary" disabled={save.isPending}>{t('save')}</button> <Saved show={save.isSuccess} />
     </form>
+  );
+}
+
+interface WidgetSettingsView {
+  secret: string | null;
+  secretHint: string | null;
+  enforceVerification: boolean;
+  allowedOrigins: string[];
+  color: string | null;
+  greeting: { fa?: string | null; en?: string | null } | null;
+  language: string | null;
+}
+
+/** The guest widget (docs/widget.md): who may embed it, its look, and identity verification. */
+function WidgetSettings() {
+  const t = useT();
+  const key = ['/api/support-chat', 'widget'];
+  const q = useQuery({ queryKey: key, queryFn: () => api<WidgetSettingsView>('/api/support-chat/widget-settings') });
+  const [origins, setOrigins] = useState('');
+  const [color, setColor] = useState('#0f766e');
+  const [greetingFa, setGreetingFa] = useState('');
+  const [greetingEn, setGreetingEn] = useState('');
+  const [language, setLanguage] = useState('auto');
+  const [enforce, setEnforce] = useState(false);
+  // the secret is shown once: only the answer to the PUT that made it carries it
+  const [newSecret, setNewSecret] = useState<string | null>(null);
+  useEffect(() => {
+    if (q.data) {
+      setOrigins(q.data.allowedOrigins.join('\n'));
+      setColor(q.data.color ?? '#0f766e');
+      setGreetingFa(q.data.greeting?.fa ?? '');
+      setGreetingEn(q.data.greeting?.en ?? '');
+      setLanguage(q.data.language ?? 'auto');
+      setEnforce(q.data.enforceVerification);
+    }
+  }, [q.data]);
+  const save = useSave((b) => api<WidgetSettingsView>('/api/support-chat/widget-settings', { method: 'PUT', body: b }), key,
+    (v) => { if (v.secret) setNewSecret(v.secret); });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const allowedOrigins = origins.split(/\s+/).filter(Boolean);
+    if (!isColor(color)) return save.setErrors({ color: t('settings.widget.badColor') });
+    save.setErrors({});
+    save.mutate({ allowedOrigins, color, greeting: { fa: greetingFa, en: greetingEn }, language, enforceVerification: enforce });
+  };
+  // the server names a bad origin by its place in the list (allowedOrigins[2]); all of them belong to the one box
+  const originError = Object.entries(save.errors).filter(([k]) => k.startsWith('allowedOrigins')).map(([, v]) => v).join(' ');
+  return (
+    <>
+      <form onSubmit={submit} noValidate>
+        <ErrorLine error={q.error} />
+        <p className="muted">{t('settings.widget.hint')}</p>
+        <Field label={t('settings.widget.origins')} error={originError || undefined}>
+          {(p) => <textarea {...p} rows={4} dir="ltr" value={origins} onChange={(e) => setOrigins(e.target.value)} />}
+        </Field>
+        <Field label={t('settings.widget.color')} error={save.errors.color}>
+          {(p) => <input {...p} type="color" value={color} onChange={(e) => setColor(e.target.value)} />}
+        </Field>
+        <Field label={t('settings.widget.greetingFa')} error={save.errors['greeting.fa']}>
+          {(p) => <input {...p} dir="rtl" value={greetingFa} onChange={(e) => setGreetingFa(e.target.value)} />}
+        </Field>
+        <Field label={t('settings.widget.greetingEn')} error={save.errors['greeting.en']}>
+          {(p) => <input {...p} dir="ltr" value={greetingEn} onChange={(e) => setGreetingEn(e.target.value)} />}
+        </Field>
+        <Field label={t('settings.widget.language')} error={save.errors.language}>
+          {(p) => (
+            <select {...p} value={language} onChange={(e) => setLanguage(e.target.value)}>
+              <option value="auto">{t('settings.widget.auto')}</option>
+              <option value="fa" lang="fa">{t('lang.fa')}</option>
+              <option value="en" lang="en">{t('lang.en')}</option>
+            </select>
+          )}
+        </Field>
+        <label className="check">
+          <input type="checkbox" checked={enforce} onChange={(e) => setEnforce(e.target.checked)} />
+          {t('settings.widget.enforce')}
+        </label>
+        <FormError message={save.formError} />
+        <button type="submit" className="btn primary" disabled={save.isPending}>{t('save')}</button> <Saved show={save.isSuccess} />
+      </form>
+      <Card title={t('settings.widget.secret')}>
+        <p className="muted">{q.data?.secretHint ? t('settings.widget.secretHint', { hint: q.data.secretHint }) : t('settings.widget.noSecret')}</p>
+        {newSecret && (
+          <p role="status">
+            {t('settings.widget.newSecret')} <code dir="ltr">{newSecret}</code>
+          </p>
+        )}
+        <button type="button" className="btn" disabled={save.isPending}
+          onClick={() => { if (window.confirm(t('settings.widget.regenerateConfirm'))) save.mutate({ regenerateSecret: true }); }}>
+          {t('settings.widget.regenerate')}
+        </button>
+      </Card>
+    </>
   );
 }
 

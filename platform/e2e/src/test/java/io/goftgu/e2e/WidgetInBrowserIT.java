@@ -98,6 +98,49 @@ class WidgetInBrowserIT {
     }
 
     @Test
+    void anAdminSetsTheWidgetUpInTheDashboard() throws Exception {
+        var own = "widget-set-" + UUID.randomUUID().toString().substring(0, 8);
+        signUp(own, "Sima Admin", "sima@" + own + ".test");
+        var browser = BrowserSession.open("en");
+        try {
+            var page = browser.page;
+            page.onDialog(dialog -> dialog.accept());
+            browser.logIn(own, "sima@" + own + ".test", Gateway.PASSWORD);
+            page.navigate("/dashboard/settings?section=widget");
+            var origins = page.getByLabel("Allowed origins", new Page.GetByLabelOptions().setExact(false));
+            origins.fill("https://shop.example.com\nftp://files.example.com");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true)).click();
+            // the server names the bad origin; the form shows it next to the field, and nothing is saved
+            assertThat(page.locator(".field").filter(new Locator.FilterOptions().setHas(origins))
+                    .locator(".field-error")).isVisible();
+            var token = login(own, "sima@" + own + ".test").token();
+            assertEquals(0, call("GET", "/api/support-chat/widget-settings", token, null, 200)
+                    .path("allowedOrigins").size());
+
+            origins.fill("https://shop.example.com");
+            page.getByLabel("Greeting in English").fill("Hello from the shop");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true)).click();
+            assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("Saved"))).isVisible();
+            var saved = call("GET", "/api/support-chat/widget-settings", token, null, 200);
+            assertEquals("https://shop.example.com", saved.path("allowedOrigins").path(0).asText());
+            assertEquals("Hello from the shop", saved.path("greeting").path("en").asText());
+
+            // a new secret is shown once, here, and never again by the API
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make a new secret")).click();
+            var shown = page.locator("code").first();
+            assertThat(shown).isVisible();
+            var secretShown = shown.innerText();
+            var after = call("GET", "/api/support-chat/widget-settings", token, null, 200);
+            assertTrue(after.path("secret").isNull(), after.toString());
+            assertTrue(secretShown.endsWith(after.path("secretHint").asText()), secretShown + " / " + after);
+            browser.screenshot("settings-widget");
+            assertEquals(List.of(), browser.problems());
+        } finally {
+            browser.close();
+        }
+    }
+
+    @Test
     void aVisitorChatsWithAnAgentIsRememberedAfterAReloadAndRates() throws Exception {
         try (var browser = BrowserSession.blank("fa", 1280, 800)) {
             var page = browser.page;
