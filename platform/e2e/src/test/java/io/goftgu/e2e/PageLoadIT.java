@@ -128,8 +128,10 @@ class PageLoadIT {
     }
 
     private static long gzipSize(String path) throws Exception {
-        var response = HttpClient.newHttpClient().send(
+        // HTTP/1.1 as a browser's first request to an http:// origin would be (no h2c upgrade), and never unbounded
+        var response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
                 HttpRequest.newBuilder(URI.create(LocalStack.shared().gateway() + path))
+                        .timeout(java.time.Duration.ofSeconds(30))
                         .header("Accept-Encoding", "gzip").build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         return response.body().length;

@@ -50,6 +50,7 @@ class TraceThroughTheStackIT {
                             + "/api/internal-chat/messages"))
                     .header("Authorization", "Bearer " + tara.token())
                     .header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(30))
                     .header("traceparent", "00-" + traceId + "-" + hex(8) + "-01")
                     .POST(HttpRequest.BodyPublishers.ofString(EventJson.MAPPER.writeValueAsString(Map.of(
                             "roomId", room, "body", "traced", "clientMessageId", UUID.randomUUID()))))
