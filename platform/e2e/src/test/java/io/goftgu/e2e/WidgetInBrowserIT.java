@@ -106,6 +106,7 @@ class WidgetInBrowserIT {
             var page = browser.page;
             page.onDialog(dialog -> dialog.accept());
             browser.logIn(own, "sima@" + own + ".test", Gateway.PASSWORD);
+            assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/dashboard/internal-chat.*"));
             page.navigate("/dashboard/settings?section=widget");
             var origins = page.getByLabel("Allowed origins", new Page.GetByLabelOptions().setExact(false));
             origins.fill("https://shop.example.com\nftp://files.example.com");

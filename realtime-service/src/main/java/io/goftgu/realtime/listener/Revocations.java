@@ -39,7 +39,8 @@ public class Revocations {
      */
     public boolean revoked(UUID userId, String tokenRole, long issuedAtSeconds) {
         var change = changes.get(userId);
-        if (change == null || issuedAtSeconds >= change.atMillis() / 1000) {
+        // iat has whole seconds: a token of the change's own second may predate it, so it counts as before
+        if (change == null || issuedAtSeconds > change.atMillis() / 1000) {
             return false;
         }
         return !change.active() || (change.role() != null && !change.role().equals(tokenRole));
