@@ -133,7 +133,7 @@ class WidgetInBrowserIT {
             var secretShown = shown.innerText();
             var after = call("GET", "/api/support-chat/widget-settings", token, null, 200);
             assertTrue(after.path("secret").isNull(), after.toString());
-            assertTrue(secretShown.endsWith(after.path("secretHint").asText()), secretShown + " / " + after);
+            assertTrue(secretShown.endsWith(after.path("secretHint").asText().replace("…", "")), secretShown + " / " + after);
             browser.screenshot("settings-widget");
             assertEquals(List.of(), browser.problems());
         } finally {
