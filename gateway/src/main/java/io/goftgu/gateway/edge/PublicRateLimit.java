@@ -4,8 +4,6 @@ import io.goftgu.gateway.config.GatewayConfig;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.ArrayDeque;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sliding-window limits of the anonymous, public endpoints (the guest widget's start and categories): per client IP
@@ -15,16 +13,12 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class PublicRateLimit {
 
-    /** Bounds memory under a flood of distinct keys; past it, empty windows are dropped at once. */
-    private static final int MAX_KEYS = 100_000;
-
     private final GatewayConfig.PublicSupport config;
-    private final long windowNanos;
-    private final ConcurrentHashMap<String, ArrayDeque<Long>> hits = new ConcurrentHashMap<>();
+    private final SlidingWindows windows;
 
     PublicRateLimit(GatewayConfig config) {
         this.config = config.publicSupport();
-        this.windowNanos = this.config.window().toNanos();
+        this.windows = new SlidingWindows(this.config.window().toNanos());
     }
 
     /** Counts a guest start from {@code ip}; false when the IP used up its starts in the window. */
@@ -48,34 +42,11 @@ public class PublicRateLimit {
     }
 
     private boolean acquire(String key, int limit) {
-        if (hits.size() > MAX_KEYS) {
-            prune();
-        }
-        var now = System.nanoTime();
-        var window = hits.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (window) {
-            while (!window.isEmpty() && now - window.peekFirst() >= windowNanos) {
-                window.removeFirst();
-            }
-            if (window.size() >= limit) {
-                return false;
-            }
-            window.addLast(now);
-            return true;
-        }
+        return windows.acquire(key, limit) == 0;
     }
 
     @Scheduled(every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void prune() {
-        var now = System.nanoTime();
-        hits.entrySet().removeIf(entry -> {
-            synchronized (entry.getValue()) {
-                var window = entry.getValue();
-                while (!window.isEmpty() && now - window.peekFirst() >= windowNanos) {
-                    window.removeFirst();
-                }
-                return window.isEmpty();
-            }
-        });
+        windows.prune();
     }
 }

@@ -7,9 +7,7 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.Base64;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -25,11 +23,10 @@ public class WriteRateLimit {
             "^/api/(internal-chat/messages|support-chat/[^/]+/messages)/?$");
     private static final Pattern UPLOADS = Pattern.compile("^/api/(internal-chat|support-chat)/attachments/?$");
     private static final long MINUTE = 60_000_000_000L;
-    private static final int MAX_KEYS = 100_000;
 
     private final int messagesPerMinute;
     private final int uploadsPerMinute;
-    private final ConcurrentHashMap<String, ArrayDeque<Long>> hits = new ConcurrentHashMap<>();
+    private final SlidingWindows windows = new SlidingWindows(MINUTE);
 
     WriteRateLimit(GatewayConfig config) {
         this.messagesPerMinute = config.writes().messagesPerMinute();
@@ -57,21 +54,8 @@ public class WriteRateLimit {
         if (subject == null) {
             return 0;
         }
-        if (hits.size() > MAX_KEYS) {
-            prune();
-        }
-        var now = System.nanoTime();
-        var window = hits.computeIfAbsent(kind + ":" + subject, k -> new ArrayDeque<>());
-        synchronized (window) {
-            while (!window.isEmpty() && now - window.peekFirst() >= MINUTE) {
-                window.removeFirst();
-            }
-            if (window.size() >= limit) {
-                return Math.max(1, (window.peekFirst() + MINUTE - now) / 1_000_000_000L + 1);
-            }
-            window.addLast(now);
-            return 0;
-        }
+        var waitNanos = windows.acquire(kind + ":" + subject, limit);
+        return waitNanos == 0 ? 0 : Math.max(1, waitNanos / 1_000_000_000L + 1);
     }
 
     /** The {@code sub} of a bearer JWT, unverified; null when there is none. */
@@ -96,15 +80,6 @@ public class WriteRateLimit {
 
     @Scheduled(every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void prune() {
-        var now = System.nanoTime();
-        hits.entrySet().removeIf(entry -> {
-            synchronized (entry.getValue()) {
-                var window = entry.getValue();
-                while (!window.isEmpty() && now - window.peekFirst() >= MINUTE) {
-                    window.removeFirst();
-                }
-                return window.isEmpty();
-            }
-        });
+        windows.prune();
     }
 }
