@@ -1,7 +1,8 @@
 package io.goftgu.gateway.rest;
 
 import io.goftgu.gateway.api.NewUser;
-import io.goftgu.gateway.api.Page;
+import io.goftgu.paging.Page;
+import io.goftgu.paging.Paging;
 import io.goftgu.gateway.api.UserChange;
 import io.goftgu.gateway.api.UserView;
 import io.goftgu.gateway.service.WorkspaceUsers;
@@ -38,7 +39,7 @@ public class UsersResource {
     @GET
     @Operation(summary = "The workspace's users, by name")
     public Page<UserView> list(@QueryParam("page") String page, @QueryParam("limit") String limit) {
-        var paging = Paging.of(page, limit);
+        var paging = Paging.parse(page, limit);
         return users.list(caller.workspaceId(), caller.id(), paging.page(), paging.limit());
     }
 

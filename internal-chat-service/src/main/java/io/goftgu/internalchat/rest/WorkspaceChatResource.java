@@ -1,5 +1,6 @@
 package io.goftgu.internalchat.rest;
 
+import io.goftgu.paging.Page;
 import io.goftgu.internalchat.domain.Contact;
 import io.goftgu.internalchat.domain.Room;
 import io.goftgu.internalchat.domain.Team;
@@ -43,7 +44,7 @@ public class WorkspaceChatResource {
 
     @GET
     @Path("/search")
-    public ReadViews.Page<ReadViews.SearchHit> search(@QueryParam("q") String q, @QueryParam("roomId") UUID roomId,
+    public Page<ReadViews.SearchHit> search(@QueryParam("q") String q, @QueryParam("roomId") UUID roomId,
                                                        @QueryParam("page") Integer page, @QueryParam("limit") Integer limit) {
         return search.search(me, q, roomId, page, limit);
     }

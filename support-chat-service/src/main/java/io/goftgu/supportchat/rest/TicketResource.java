@@ -1,6 +1,8 @@
 package io.goftgu.supportchat.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.goftgu.paging.Page;
+import io.goftgu.paging.Paging;
 import io.goftgu.problem.Problems;
 import io.goftgu.security.CurrentUser;
 import io.goftgu.security.Role;
@@ -161,13 +163,9 @@ public class TicketResource {
     public Page<Views.HistoryView> history(@PathParam("id") UUID id, @QueryParam("page") Integer page,
                                            @QueryParam("limit") Integer limit) {
         var t = tickets.visible(Caller.of(me), id, false);
-        int p = page == null ? 1 : page;
-        int l = limit == null ? 100 : limit;
-        if (p < 1 || l < 1 || l > 100) {
-            throw Problems.invalid("limit", "page ≥ 1, limit 1 to 100");
-        }
+        var paging = Paging.of(page, limit, Paging.MAX_LIMIT);
         var query = HistoryEntry.<HistoryEntry>find("ticketId = ?1 order by at, id", t.id);
-        var data = query.page(p - 1, l).list().stream().map(views::history).toList();
-        return Page.of(data, query.count(), p, l);
+        var data = query.page(paging.page() - 1, paging.limit()).list().stream().map(views::history).toList();
+        return Page.of(data, query.count(), paging);
     }
 }
