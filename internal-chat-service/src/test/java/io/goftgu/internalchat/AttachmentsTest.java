@@ -106,6 +106,8 @@ class AttachmentsTest extends ChatTestSupport {
         var download = RestAssured.given().auth().oauth2(token(mina)).get("/api/internal-chat/attachments/" + id);
         download.then().statusCode(200).contentType("image/png")
                 .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'none'; sandbox")
+                .header("Cache-Control", "private, no-store")
                 .header("Content-Disposition", containsString("attachment;"))
                 .header("Content-Disposition", containsString("filename*=UTF-8''%D8%B9%DA%A9%D8%B3%20%D9%86%D9%85%D9%88%D9%86%D9%87.png"));
         assertArrayEquals(bytes, download.asByteArray());

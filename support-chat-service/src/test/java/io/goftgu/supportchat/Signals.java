@@ -1,5 +1,6 @@
 package io.goftgu.supportchat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.goftgu.events.Actor;
 import io.goftgu.events.Audience;
 import io.goftgu.events.EventEnvelope;
@@ -58,6 +59,12 @@ final class Signals {
                 .put("lastSeenAt", Instant.now().toString());
         send(Topics.REALTIME_SIGNALS, new EventEnvelope(UUID.randomUUID(), EventTypes.Realtime.PRESENCE_CHANGED, 1,
                 workspaceId, userId, 1, Instant.now(), Actor.user(userId), Audience.role("ADMIN"), payload));
+    }
+
+    /** Any identity event, as the gateway would write it or not: a test of what a bad payload does. */
+    static void identity(String type, UUID workspaceId, UUID aggregateId, ObjectNode payload) {
+        send(Topics.IDENTITY, new EventEnvelope(UUID.randomUUID(), type, 1, workspaceId, aggregateId, 1, Instant.now(),
+                Actor.SYSTEM, Audience.role("ADMIN"), payload));
     }
 
     private static void send(String topic, EventEnvelope event) {

@@ -1,7 +1,7 @@
 package io.goftgu.internalchat.service;
 
 import io.goftgu.events.EventTypes;
-import io.goftgu.internalchat.attachments.BlobStore;
+import io.goftgu.files.BlobStore;
 import io.goftgu.internalchat.contacts.ContactDirectory;
 import io.goftgu.internalchat.domain.Attachment;
 import io.goftgu.internalchat.domain.Message;
