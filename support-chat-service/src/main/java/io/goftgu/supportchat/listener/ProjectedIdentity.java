@@ -1,10 +1,9 @@
 package io.goftgu.supportchat.listener;
 
-import io.goftgu.security.IdentityDirectory;
+import io.goftgu.security.ProjectedIdentityDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
-import java.util.UUID;
 
 /**
  * Tokens are checked on every request against workspace_user, this service's projection of identity.events
@@ -12,17 +11,9 @@ import java.util.UUID;
  * the token expires (docs/security.md, "Revocation").
  */
 @ApplicationScoped
-public class ProjectedIdentity implements IdentityDirectory {
-
-    private final IdentityDirectory directory;
+public class ProjectedIdentity extends ProjectedIdentityDirectory {
 
     ProjectedIdentity(DataSource dataSource) {
-        this.directory = IdentityDirectory.jdbc(dataSource,
-                "SELECT workspace_id, role, active FROM workspace_user WHERE id = ?");
-    }
-
-    @Override
-    public Status status(UUID userId) {
-        return directory.status(userId);
+        super(dataSource, "workspace_user");
     }
 }
