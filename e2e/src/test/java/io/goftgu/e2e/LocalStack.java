@@ -38,7 +38,7 @@ final class LocalStack implements AutoCloseable {
         return shared;
     }
 
-    private final Path root = Path.of(System.getProperty("goftgu.root", "../.."))
+    private final Path root = Path.of(System.getProperty("goftgu.root", ".."))
             .toAbsolutePath().normalize();
     private final Path home;
 
