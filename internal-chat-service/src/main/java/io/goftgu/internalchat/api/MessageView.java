@@ -1,4 +1,4 @@
-package io.goftgu.internalchat.rest;
+package io.goftgu.internalchat.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 

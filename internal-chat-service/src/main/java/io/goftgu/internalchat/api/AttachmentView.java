@@ -1,4 +1,4 @@
-package io.goftgu.internalchat.rest;
+package io.goftgu.internalchat.api;
 
 import java.util.UUID;
 
