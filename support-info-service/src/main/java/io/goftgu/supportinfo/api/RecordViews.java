@@ -1,4 +1,4 @@
-package io.goftgu.supportinfo.rest;
+package io.goftgu.supportinfo.api;
 
 import io.goftgu.supportinfo.domain.LinkKind;
 import io.goftgu.supportinfo.domain.Priority;

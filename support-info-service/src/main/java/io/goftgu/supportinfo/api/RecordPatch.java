@@ -1,7 +1,7 @@
-package io.goftgu.supportinfo.rest;
+package io.goftgu.supportinfo.api;
 
+import io.goftgu.supportinfo.api.RecordInput.Link;
 import io.goftgu.supportinfo.domain.Priority;
-import io.goftgu.supportinfo.rest.RecordInput.Link;
 import io.goftgu.supportinfo.domain.RecordSource;
 import io.goftgu.supportinfo.domain.RecordStatus;
 import io.goftgu.supportinfo.domain.RecordType;
