@@ -1,4 +1,4 @@
-package io.goftgu.supportinfo.tickets;
+package io.goftgu.supportinfo.listener;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.goftgu.events.Actor;
