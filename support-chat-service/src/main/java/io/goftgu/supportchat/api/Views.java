@@ -1,4 +1,4 @@
-package io.goftgu.supportchat.rest;
+package io.goftgu.supportchat.api;
 
 import java.time.Instant;
 import java.util.List;

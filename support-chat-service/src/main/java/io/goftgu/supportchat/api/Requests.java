@@ -1,4 +1,4 @@
-package io.goftgu.supportchat.rest;
+package io.goftgu.supportchat.api;
 
 import io.goftgu.supportchat.domain.Priority;
 import jakarta.validation.constraints.Max;
