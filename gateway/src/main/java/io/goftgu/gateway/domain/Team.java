@@ -1,4 +1,4 @@
-package io.goftgu.gateway.identity;
+package io.goftgu.gateway.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;

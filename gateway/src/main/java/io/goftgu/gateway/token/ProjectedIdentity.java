@@ -1,10 +1,10 @@
-package io.goftgu.gateway.identity;
+package io.goftgu.gateway.token;
 
 import io.goftgu.security.IdentityDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import javax.sql.DataSource;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * Tokens are checked on every request against workspace_user (platform/security {@code TokenRevocation}): a deactivated

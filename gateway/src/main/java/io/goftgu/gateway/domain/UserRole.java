@@ -1,4 +1,4 @@
-package io.goftgu.gateway.identity;
+package io.goftgu.gateway.domain;
 
 /** The roles a workspace user can hold; guests are not users and have no row here. */
 public enum UserRole {

@@ -1,4 +1,4 @@
-package io.goftgu.gateway.identity;
+package io.goftgu.gateway.session;
 
 import com.password4j.Argon2Function;
 import com.password4j.Password;
