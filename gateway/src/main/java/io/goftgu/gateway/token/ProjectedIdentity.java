@@ -1,0 +1,18 @@
+package io.goftgu.gateway.token;
+
+import io.goftgu.security.ProjectedIdentityDirectory;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import javax.sql.DataSource;
+
+/**
+ * Tokens are checked on every request against workspace_user (platform/security {@code TokenRevocation}): a deactivated
+ * user is 401 and a changed role counts at once, before the token expires (docs/security.md, "Revocation").
+ */
+@ApplicationScoped
+public class ProjectedIdentity extends ProjectedIdentityDirectory {
+
+    ProjectedIdentity(DataSource dataSource) {
+        super(dataSource, "workspace_user");
+    }
+}
