@@ -1,7 +1,7 @@
 package io.goftgu.gateway.token;
 
 import io.goftgu.security.ProjectedIdentityDirectory;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import javax.sql.DataSource;
 
@@ -9,7 +9,7 @@ import javax.sql.DataSource;
  * Tokens are checked on every request against workspace_user (platform/security {@code TokenRevocation}): a deactivated
  * user is 401 and a changed role counts at once, before the token expires (docs/security.md, "Revocation").
  */
-@ApplicationScoped
+@Singleton
 public class ProjectedIdentity extends ProjectedIdentityDirectory {
 
     ProjectedIdentity(DataSource dataSource) {

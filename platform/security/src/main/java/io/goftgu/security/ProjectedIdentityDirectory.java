@@ -5,9 +5,9 @@ import java.util.UUID;
 
 /**
  * An {@link IdentityDirectory} read from a service's own projection of {@code identity.events}: a table with the
- * columns {@code id}, {@code workspace_id}, {@code role} and {@code active}. A service extends it as an
- * application-scoped bean naming its table, and every request's token is checked against that table
- * ({@link TokenRevocation}).
+ * columns {@code id}, {@code workspace_id}, {@code role} and {@code active}. A service extends it as a
+ * {@code @Singleton} bean naming its table (a normal-scoped bean would need a no-args constructor here), and every
+ * request's token is checked against that table ({@link TokenRevocation}).
  */
 public abstract class ProjectedIdentityDirectory implements IdentityDirectory {
 

@@ -1,7 +1,7 @@
 package io.goftgu.supportinfo.directory;
 
 import io.goftgu.security.ProjectedIdentityDirectory;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import javax.sql.DataSource;
 
@@ -10,7 +10,7 @@ import javax.sql.DataSource;
  * (platform/security {@code TokenRevocation}): a deactivated user is 401 and a changed role counts at once, before
  * the token expires (docs/security.md, "Revocation").
  */
-@ApplicationScoped
+@Singleton
 public class ProjectedIdentity extends ProjectedIdentityDirectory {
 
     ProjectedIdentity(DataSource dataSource) {
