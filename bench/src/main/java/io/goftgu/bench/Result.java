@@ -51,7 +51,7 @@ public record Result(Profile profile, int sockets, Histogram connectMicros, int 
         rows.append(String.format(Locale.ROOT, "| %-40s | %s%n", name, value));
     }
 
-    private static String ms(long micros) {
+    static String ms(long micros) {
         return String.format(Locale.ROOT, "%.1f ms", micros / 1000.0);
     }
 
