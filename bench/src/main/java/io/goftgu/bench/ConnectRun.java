@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * timed from its start until the upgrade is answered (TCP connect, HTTP upgrade, token check, and through the gateway
  * its second hop). All sockets are then held open while the file descriptors of the gateway and realtime-service
  * are counted from {@code /proc}, and closed after {@code duration} (0 by default; longer to take a class histogram of
- * realtime-service meanwhile, docs/benchmarks.md). A run passes when every socket opened.
+ * realtime-service meanwhile, docs/benchmarks.md). A run passes when every socket opened and
+ * stayed open.
  */
 public final class ConnectRun {
 
@@ -61,6 +62,8 @@ public final class ConnectRun {
         var failures = new ConcurrentSkipListMap<String, Integer>();
         var open = new ConcurrentLinkedQueue<WebSocket>();
         var answered = new CountDownLatch(total);
+        var closedEarly = new ConcurrentSkipListMap<String, Integer>();
+        var closing = new java.util.concurrent.atomic.AtomicBoolean();
         long period = TimeUnit.SECONDS.toNanos(1) / profile.rate();
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
@@ -71,7 +74,13 @@ public final class ConnectRun {
             client.connect(user).onComplete(result -> {
                 if (result.succeeded()) {
                     latency.recordValue((System.nanoTime() - begun) / 1000);
-                    open.add(result.result());
+                    var socket = result.result();
+                    socket.closeHandler(closed -> {
+                        if (!closing.get()) {
+                            closedEarly.merge(socket.closeStatusCode() + " " + socket.closeReason(), 1, Integer::sum);
+                        }
+                    });
+                    open.add(socket);
                 } else {
                     failures.merge(String.valueOf(result.cause()), 1, Integer::sum);
                 }
@@ -84,6 +93,8 @@ public final class ConnectRun {
         var descriptorsHeld = descriptors();
         // --duration: how long the sockets stay open after the last connect (to take a class histogram meanwhile)
         Thread.sleep(profile.duration().toMillis());
+        closing.set(true);
+        long stillOpen = open.stream().filter(socket -> !socket.isClosed()).count();
         open.forEach(WebSocket::close);
 
         var rows = new StringBuilder();
@@ -91,6 +102,7 @@ public final class ConnectRun {
                 + profile.rate() + " connects/s)");
         Result.row(rows, "sockets via", profile.ws().toString());
         Result.row(rows, "connects opened / failed", open.size() + " / " + (total - open.size()));
+        Result.row(rows, "still open when closed by the bench", stillOpen + " of " + open.size());
         Result.row(rows, "connect rate achieved", String.format(Locale.ROOT, "%.1f connects/s",
                 total * 1000.0 / Math.max(1, scheduleMillis)));
         Result.row(rows, "connect p50 / p90 / p99 / p99.9 / max", Result.ms(latency.getValueAtPercentile(50)) + " / "
@@ -102,8 +114,10 @@ public final class ConnectRun {
                     + String.format(Locale.ROOT, " (%.2f per socket)", (held - before) / (double) Math.max(1, open.size())));
         });
         failures.forEach((failure, count) -> Result.row(rows, "anomaly", count + " connects failed: " + failure));
-        boolean ok = open.size() == total;
-        Result.row(rows, "verdict", ok ? "PASS: every socket opened" : "FAIL");
+        closedEarly.forEach((reason, count) -> Result.row(rows, "anomaly", count + " sockets closed by the server: "
+                + reason));
+        boolean ok = open.size() == total && stillOpen == total;
+        Result.row(rows, "verdict", ok ? "PASS: every socket opened and stayed open" : "FAIL");
         return new Outcome(ok, rows.toString());
     }
 
