@@ -40,7 +40,7 @@ public final class ConnectRun {
         this.pids = pids;
     }
 
-    /** Every gateway process's and realtime replica's pid file, beside realtime-service's ({@code .goftgu/run/}). */
+    /** The gateway's and every realtime replica's pid file, beside realtime-service's ({@code .goftgu/run/}). */
     static Map<String, Path> pidFiles(Profile profile) throws java.io.IOException {
         var files = new java.util.TreeMap<String, Path>();
         if (profile.realtimePid() == null || profile.realtimePid().getParent() == null
@@ -48,7 +48,7 @@ public final class ConnectRun {
             return files;
         }
         try (var run = Files.list(profile.realtimePid().getParent())) {
-            run.filter(file -> file.getFileName().toString().matches("(gateway|realtime-service)(-\\d+)?\\.pid"))
+            run.filter(file -> file.getFileName().toString().matches("(gateway|realtime-service(-\\d+)?)\\.pid"))
                     .forEach(file -> files.put(file.getFileName().toString().replace(".pid", ""), file));
         }
         return files;
