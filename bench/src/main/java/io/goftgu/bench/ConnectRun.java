@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * fixed schedule (connect {@code i} starts at {@code start + i / rate}, whatever the earlier ones are doing), each
  * timed from its start until the upgrade is answered (TCP connect, HTTP upgrade, token check, and through the gateway
  * its second hop). All sockets are then held open while the file descriptors of the gateway and realtime-service
- * are counted from {@code /proc}, and closed after {@code duration} (0 by default; longer to take a class histogram of
+ * are counted from {@code /proc} (and realtime-service's memory read as {@code standard} does: with the sockets straight to
+ * it, that is the memory per socket), and closed after {@code duration} (0 by default; longer to take a class histogram of
  * realtime-service meanwhile, docs/benchmarks.md). A run passes when every socket opened and
  * stayed open.
  */
@@ -57,6 +58,7 @@ public final class ConnectRun {
     public Outcome run() throws Exception {
         var users = client.createUsers();
         var descriptorsBefore = descriptors();
+        var memoryBefore = LoadRun.Memory.of(profile);
         int total = profile.sockets();
         var latency = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(5), 3);
         var failures = new ConcurrentSkipListMap<String, Integer>();
@@ -91,6 +93,7 @@ public final class ConnectRun {
         answered.await(2, TimeUnit.MINUTES);
         Thread.sleep(1000);
         var descriptorsHeld = descriptors();
+        var memoryHeld = LoadRun.Memory.of(profile);
         // --duration: how long the sockets stay open after the last connect (to take a class histogram meanwhile)
         Thread.sleep(profile.duration().toMillis());
         closing.set(true);
@@ -113,6 +116,7 @@ public final class ConnectRun {
             Result.row(rows, name + " file descriptors", before + " before, " + held + " with the sockets open"
                     + String.format(Locale.ROOT, " (%.2f per socket)", (held - before) / (double) Math.max(1, open.size())));
         });
+        Result.memoryRows(rows, memoryBefore, memoryHeld, open.size());
         failures.forEach((failure, count) -> Result.row(rows, "anomaly", count + " connects failed: " + failure));
         closedEarly.forEach((reason, count) -> Result.row(rows, "anomaly", count + " sockets closed by the server: "
                 + reason));
