@@ -94,6 +94,8 @@ public final class ConnectRun {
         Thread.sleep(1000);
         var descriptorsHeld = descriptors();
         var memoryHeld = LoadRun.Memory.of(profile);
+        // the server may have cut some already (a generator too slow to read is a slow consumer): count what is held
+        int held = (int) open.stream().filter(socket -> !socket.isClosed()).count();
         // --duration: how long the sockets stay open after the last connect (to take a class histogram meanwhile)
         Thread.sleep(profile.duration().toMillis());
         closing.set(true);
@@ -116,7 +118,7 @@ public final class ConnectRun {
             Result.row(rows, name + " file descriptors", before + " before, " + held + " with the sockets open"
                     + String.format(Locale.ROOT, " (%.2f per socket)", (held - before) / (double) Math.max(1, open.size())));
         });
-        Result.memoryRows(rows, memoryBefore, memoryHeld, open.size());
+        Result.memoryRows(rows, memoryBefore, memoryHeld, held);
         failures.forEach((failure, count) -> Result.row(rows, "anomaly", count + " connects failed: " + failure));
         closedEarly.forEach((reason, count) -> Result.row(rows, "anomaly", count + " sockets closed by the server: "
                 + reason));
