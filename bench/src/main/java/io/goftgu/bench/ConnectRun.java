@@ -95,7 +95,7 @@ public final class ConnectRun {
         var descriptorsHeld = descriptors();
         var memoryHeld = LoadRun.Memory.of(profile);
         // the server may have cut some already (a generator too slow to read is a slow consumer): count what is held
-        int held = (int) open.stream().filter(socket -> !socket.isClosed()).count();
+        int heldSockets = (int) open.stream().filter(socket -> !socket.isClosed()).count();
         // --duration: how long the sockets stay open after the last connect (to take a class histogram meanwhile)
         Thread.sleep(profile.duration().toMillis());
         closing.set(true);
@@ -116,9 +116,9 @@ public final class ConnectRun {
         descriptorsHeld.forEach((name, held) -> {
             var before = descriptorsBefore.getOrDefault(name, -1L);
             Result.row(rows, name + " file descriptors", before + " before, " + held + " with the sockets open"
-                    + String.format(Locale.ROOT, " (%.2f per socket)", (held - before) / (double) Math.max(1, open.size())));
+                    + String.format(Locale.ROOT, " (%.2f per socket)", (held - before) / (double) Math.max(1, heldSockets)));
         });
-        Result.memoryRows(rows, memoryBefore, memoryHeld, held);
+        Result.memoryRows(rows, memoryBefore, memoryHeld, heldSockets);
         failures.forEach((failure, count) -> Result.row(rows, "anomaly", count + " connects failed: " + failure));
         closedEarly.forEach((reason, count) -> Result.row(rows, "anomaly", count + " sockets closed by the server: "
                 + reason));
