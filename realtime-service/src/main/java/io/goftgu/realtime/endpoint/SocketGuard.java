@@ -94,7 +94,8 @@ public class SocketGuard {
             cutSlowConsumer(socket);
             return;
         }
-        socket.webSocket().writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, utf8.getByteBuf(), true), written -> {
+        var frame = new WebSocketFrameImpl(WebSocketFrameType.TEXT, utf8.getByteBuf(), true);
+        socket.webSocket().writeFrame(frame, written -> {
             state.written();
             if (written.succeeded()) {
                 metrics.frameSent(frameType);
