@@ -4,7 +4,6 @@ import io.goftgu.testing.KafkaResource;
 import io.goftgu.testing.PostgresResource;
 import io.goftgu.testing.TestTokens;
 import io.goftgu.testing.TokensResource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,14 +14,12 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A download always carries the headers that keep an uploaded file from acting as a page (platform/files
@@ -38,10 +35,10 @@ class AttachmentDownloadTest {
     EntityManager entityManager;
 
     @Test
-    void aDownloadIsAnAttachmentThatCannotRunOrBeSniffed() throws InterruptedException {
+    void aDownloadIsAnAttachmentThatCannotRunOrBeSniffed() {
         var workspace = UUID.randomUUID();
         var customer = Signals.user(workspace, "Uploader", "USER");
-        awaitUser(customer);
+        Signals.awaitUser(entityManager, customer);
         var token = TestTokens.customer(customer, workspace);
         String ticket = RestAssured.given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("subject", "a file", "description", "details"))
@@ -59,15 +56,5 @@ class AttachmentDownloadTest {
                 .header("Content-Disposition", equalTo("attachment; filename=\"page.html\"; filename*=UTF-8''page.html"))
                 .header("Cache-Control", containsString("no-store"));
         assertEquals(new String(text, StandardCharsets.UTF_8), download.asString());
-    }
-
-    private void awaitUser(UUID id) throws InterruptedException {
-        var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
-                "SELECT count(*) FROM workspace_user WHERE id = ?1").setParameter(1, id).getSingleResult())
-                .intValue()) == 0) {
-            assertTrue(System.nanoTime() < deadline, "identity.events never reached the projection");
-            Thread.sleep(100);
-        }
     }
 }

@@ -8,6 +8,8 @@ import io.goftgu.events.EventJson;
 import io.goftgu.events.EventTypes;
 import io.goftgu.events.Topics;
 import io.goftgu.testing.KafkaBroker;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -59,6 +61,24 @@ final class Signals {
                 .put("lastSeenAt", Instant.now().toString());
         send(Topics.REALTIME_SIGNALS, new EventEnvelope(UUID.randomUUID(), EventTypes.Realtime.PRESENCE_CHANGED, 1,
                 workspaceId, userId, 1, Instant.now(), Actor.user(userId), Audience.role("ADMIN"), payload));
+    }
+
+    /** Waits (at most 30 s) until the identity projection holds the user. */
+    static void awaitUser(EntityManager entityManager, UUID id) {
+        var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "SELECT count(*) FROM workspace_user WHERE id = ?1").setParameter(1, id).getSingleResult())
+                .intValue()) == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("identity.events never reached the projection");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     /** Any identity event, as the gateway would write it or not: a test of what a bad payload does. */
