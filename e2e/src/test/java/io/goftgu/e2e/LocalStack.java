@@ -53,7 +53,16 @@ final class LocalStack implements AutoCloseable {
 
     LocalStack() throws IOException {
         home = kept ? Path.of(System.getProperty("goftgu.e2e.home")) : Files.createTempDirectory("goftgu-e2e-");
-        run(Duration.ofMinutes(8), "up");
+        try {
+            run(Duration.ofMinutes(8), "up");
+        } catch (IOException | RuntimeException e) {
+            try {
+                close(); // a half-started stack would keep its ports and processes after the test JVM has gone
+            } catch (IOException stopping) {
+                e.addSuppressed(stopping);
+            }
+            throw e;
+        }
     }
 
     String gateway() {
