@@ -9,7 +9,7 @@ import java.util.Locale;
 public record Result(Profile profile, int sockets, Histogram connectMicros, int sent, long acknowledged, long errors,
                      long expectedDeliveries, long measuredDeliveries, long lost, long duplicates,
                      Histogram latencyMicros, long sendMillis, LoadRun.Memory before, LoadRun.Memory after,
-                     List<String> anomalies) {
+                     ProcessCpu.Usage cpu, List<String> anomalies) {
 
     public boolean ok() {
         return lost == 0 && duplicates == 0 && errors == 0 && acknowledged == sent;
@@ -42,9 +42,26 @@ public record Result(Profile profile, int sockets, Histogram connectMicros, int 
                     + String.format(Locale.ROOT, " (%.1f KiB per socket)",
                     (after.heapBytes() - before.heapBytes()) / 1024.0 / Math.max(1, sockets)));
         }
+        if (cpu != null) {
+            cpuRows(rows);
+        }
         anomalies.forEach(anomaly -> row(rows, "anomaly", anomaly));
         row(rows, "verdict", ok() ? "PASS: nothing lost, duplicated or refused" : "FAIL");
         return rows.toString();
+    }
+
+    /** CPU per message acknowledged over the measured window, per process, then the stack's total (the generator apart). */
+    private void cpuRows(StringBuilder rows) {
+        row(rows, "CPU window", String.format(Locale.ROOT,
+                "%.1f s, %d messages sent, %d acknowledged; load average %s -> %s", cpu.windowMillis() / 1000.0,
+                cpu.sent(), cpu.acknowledged(), cpu.loadBefore(), cpu.loadAfter()));
+        cpu.millis().forEach((process, millis) -> row(rows, "CPU per message: " + process, perMessage(millis)));
+        row(rows, "CPU per message: whole stack", perMessage(cpu.stackMillis()));
+    }
+
+    private String perMessage(long millis) {
+        return String.format(Locale.ROOT, "%.2f ms (%.0f %% of a core)", millis / (double) Math.max(1, cpu.acknowledged()),
+                100.0 * millis / Math.max(1, cpu.windowMillis()));
     }
 
     static void row(StringBuilder rows, String name, String value) {
