@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LoadRun {
 
     static final String MARK = "bench:";
+    static final Duration IDLE_WINDOW = Duration.ofSeconds(10);
 
     private final Profile profile;
     private final BenchClient client;
@@ -61,6 +62,12 @@ public final class LoadRun {
             }
         });
         var memoryAfter = Memory.of(profile);
+        // what the stack spends holding the sockets with nothing sent (timers, heartbeats, consumers polling), so the
+        // cost of the messages themselves shows apart from it
+        var cpu = new ProcessCpu(profile.runDir());
+        var idleFrom = cpu.take();
+        Thread.sleep(IDLE_WINDOW.toMillis());
+        var idle = ProcessCpu.Usage.between(idleFrom, cpu.take(), 0, 0, null, null);
 
         // steady sending: message i starts at start + i / rate, whatever the previous ones are doing
         int warmupCount = (int) (profile.rate() * profile.warmup().toMillis() / 1000);
@@ -68,7 +75,6 @@ public final class LoadRun {
         int total = maxMessages - 10;
         var status = new AtomicIntegerArray(maxMessages);
         var errorKinds = new java.util.concurrent.ConcurrentSkipListMap<String, Integer>();
-        var cpu = new ProcessCpu(profile.runDir());
         var acknowledged = new AtomicLong();
         long acknowledgedFrom = 0;
         ProcessCpu.Snapshot cpuFrom = null;
@@ -135,7 +141,7 @@ public final class LoadRun {
         var measured = total - warmupCount;
         return new Result(profile, open.size(), connectTimes, total, acked, total - acked,
                 (long) measured * perMessage, latency.getTotalCount(), lost, duplicates.get(), latency,
-                sendSeconds, memoryBefore, memoryAfter, cpuUsage, anomalies);
+                sendSeconds, memoryBefore, memoryAfter, idle, cpuUsage, anomalies);
     }
 
     private static int unanswered(AtomicIntegerArray status, int total) {

@@ -9,7 +9,7 @@ import java.util.Locale;
 public record Result(Profile profile, int sockets, Histogram connectMicros, int sent, long acknowledged, long errors,
                      long expectedDeliveries, long measuredDeliveries, long lost, long duplicates,
                      Histogram latencyMicros, long sendMillis, LoadRun.Memory before, LoadRun.Memory after,
-                     ProcessCpu.Usage cpu, List<String> anomalies) {
+                     ProcessCpu.Usage idle, ProcessCpu.Usage cpu, List<String> anomalies) {
 
     public boolean ok() {
         return lost == 0 && duplicates == 0 && errors == 0 && acknowledged == sent;
@@ -42,7 +42,7 @@ public record Result(Profile profile, int sockets, Histogram connectMicros, int 
                     + String.format(Locale.ROOT, " (%.1f KiB per socket)",
                     (after.heapBytes() - before.heapBytes()) / 1024.0 / Math.max(1, sockets)));
         }
-        if (cpu != null) {
+        if (cpu != null && idle != null) {
             cpuRows(rows);
         }
         anomalies.forEach(anomaly -> row(rows, "anomaly", anomaly));
@@ -55,13 +55,18 @@ public record Result(Profile profile, int sockets, Histogram connectMicros, int 
         row(rows, "CPU window", String.format(Locale.ROOT,
                 "%.1f s, %d messages sent, %d acknowledged; load average %s -> %s", cpu.windowMillis() / 1000.0,
                 cpu.sent(), cpu.acknowledged(), cpu.loadBefore(), cpu.loadAfter()));
-        cpu.millis().forEach((process, millis) -> row(rows, "CPU per message: " + process, perMessage(millis)));
-        row(rows, "CPU per message: whole stack", perMessage(cpu.stackMillis()));
+        cpu.millis().forEach((process, millis) -> row(rows, "CPU per message: " + process,
+                perMessage(millis, idle.millis().getOrDefault(process, 0L))));
+        row(rows, "CPU per message: whole stack", perMessage(cpu.stackMillis(), idle.stackMillis()));
     }
 
-    private String perMessage(long millis) {
-        return String.format(Locale.ROOT, "%.2f ms (%.0f %% of a core)", millis / (double) Math.max(1, cpu.acknowledged()),
-                100.0 * millis / Math.max(1, cpu.windowMillis()));
+    /** Per acknowledged message; then the share of a core, busy and idle, and the per-message cost above idle. */
+    private String perMessage(long millis, long idleMillis) {
+        double idleShare = idleMillis / (double) Math.max(1, idle.windowMillis());
+        double aboveIdle = (millis - idleShare * cpu.windowMillis()) / Math.max(1, cpu.acknowledged());
+        return String.format(Locale.ROOT, "%.2f ms (%.0f %% of a core; idle %.1f %%; above idle %.2f ms)",
+                millis / (double) Math.max(1, cpu.acknowledged()), 100.0 * millis / Math.max(1, cpu.windowMillis()),
+                100 * idleShare, aboveIdle);
     }
 
     static void row(StringBuilder rows, String name, String value) {
