@@ -23,8 +23,12 @@ final class ProcessCpu {
     static final String POSTGRESQL = "postgresql";
     private static final long MILLIS_PER_TICK = 10;
 
-    /** CPU milliseconds used so far by each process, by name, in the order of the run folder's pid files. */
-    record Snapshot(long atNanos, Map<String, Long> millis) {
+    /**
+     * CPU milliseconds used so far by each process, by name, in the order of the run folder's pid files; and, for the
+     * JVMs, how much of it their JIT compiler threads and their GC (Serial GC collects in the {@code VM Thread}) used,
+     * as far as the threads still live tell (a compiler thread the JVM retired takes its time along).
+     */
+    record Snapshot(long atNanos, Map<String, Long> millis, Map<String, Long> jitMillis, Map<String, Long> gcMillis) {
     }
 
     private final Path runDir;
@@ -35,14 +39,48 @@ final class ProcessCpu {
 
     Snapshot take() {
         var millis = new LinkedHashMap<String, Long>();
+        var jit = new LinkedHashMap<String, Long>();
+        var gc = new LinkedHashMap<String, Long>();
         for (var process : processes()) {
-            long used = process.name().equals(POSTGRESQL) ? postgresql(process.pid()) : own(process.pid(), false);
+            boolean postgres = process.name().equals(POSTGRESQL);
+            long used = postgres ? postgresql(process.pid()) : own(process.pid(), false);
             if (used >= 0) {
                 millis.put(process.name(), used);
+                if (!postgres) {
+                    jit.put(process.name(), threads(process.pid(), "C1 Compiler", "C2 Compiler"));
+                    gc.put(process.name(), threads(process.pid(), "VM Thread", "GC Thread", "G1 "));
+                }
             }
         }
-        millis.put(GENERATOR, own(ProcessHandle.current().pid(), false));
-        return new Snapshot(System.nanoTime(), millis);
+        long self = ProcessHandle.current().pid();
+        millis.put(GENERATOR, own(self, false));
+        jit.put(GENERATOR, threads(self, "C1 Compiler", "C2 Compiler"));
+        gc.put(GENERATOR, threads(self, "VM Thread", "GC Thread", "G1 "));
+        return new Snapshot(System.nanoTime(), millis, jit, gc);
+    }
+
+    /** The CPU of a process's live threads whose name starts with one of {@code prefixes}. */
+    private static long threads(long pid, String... prefixes) {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (var task : tasks.toList()) {
+                try {
+                    var text = Files.readString(task.resolve("stat"));
+                    var name = text.substring(text.indexOf('(') + 1, text.lastIndexOf(')'));
+                    for (var prefix : prefixes) {
+                        if (name.startsWith(prefix)) {
+                            ticks += ticks(text.substring(text.lastIndexOf(')') + 2).split(" "), false);
+                            break;
+                        }
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // a thread that ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return ticks * MILLIS_PER_TICK;
     }
 
     private record Named(String name, long pid) {
@@ -130,20 +168,25 @@ final class ProcessCpu {
      * reported per acknowledged message, the work the stack finished in the window (the same as per sent message
      * when the stack keeps up; a stack that falls behind finishes fewer).
      */
-    record Usage(Map<String, Long> millis, long windowMillis, int sent, long acknowledged, String loadBefore,
-                 String loadAfter) {
+    record Usage(Map<String, Long> millis, Map<String, Long> jitMillis, Map<String, Long> gcMillis, long windowMillis,
+                 int sent, long acknowledged, String loadBefore, String loadAfter) {
 
         static Usage between(Snapshot from, Snapshot to, int sent, long acknowledged, String loadBefore,
                              String loadAfter) {
+            return new Usage(difference(from.millis(), to.millis()), difference(from.jitMillis(), to.jitMillis()),
+                    difference(from.gcMillis(), to.gcMillis()), (to.atNanos() - from.atNanos()) / 1_000_000, sent,
+                    acknowledged, loadBefore, loadAfter);
+        }
+
+        private static Map<String, Long> difference(Map<String, Long> from, Map<String, Long> to) {
             var used = new LinkedHashMap<String, Long>();
-            to.millis().forEach((name, millis) -> {
-                var before = from.millis().get(name);
+            to.forEach((name, millis) -> {
+                var before = from.get(name);
                 if (before != null) {
-                    used.put(name, millis - before);
+                    used.put(name, Math.max(0, millis - before));
                 }
             });
-            return new Usage(used, (to.atNanos() - from.atNanos()) / 1_000_000, sent, acknowledged, loadBefore,
-                    loadAfter);
+            return used;
         }
 
         long stackMillis() {

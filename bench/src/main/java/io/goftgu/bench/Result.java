@@ -55,8 +55,13 @@ public record Result(Profile profile, int sockets, Histogram connectMicros, int 
         row(rows, "CPU window", String.format(Locale.ROOT,
                 "%.1f s, %d messages sent, %d acknowledged; load average %s -> %s", cpu.windowMillis() / 1000.0,
                 cpu.sent(), cpu.acknowledged(), cpu.loadBefore(), cpu.loadAfter()));
-        cpu.millis().forEach((process, millis) -> row(rows, "CPU per message: " + process,
-                perMessage(millis, idle.millis().getOrDefault(process, 0L))));
+        cpu.millis().forEach((process, millis) -> {
+            var jit = cpu.jitMillis().get(process);
+            var gc = cpu.gcMillis().get(process);
+            row(rows, "CPU per message: " + process, perMessage(millis, idle.millis().getOrDefault(process, 0L))
+                    + (jit == null ? "" : String.format(Locale.ROOT, "; of it JIT %.2f ms, GC %.2f ms",
+                    jit / (double) Math.max(1, cpu.acknowledged()), gc / (double) Math.max(1, cpu.acknowledged()))));
+        });
         row(rows, "CPU per message: whole stack", perMessage(cpu.stackMillis(), idle.stackMillis()));
     }
 
