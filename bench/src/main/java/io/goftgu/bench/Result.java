@@ -62,7 +62,9 @@ public record Result(Profile profile, int sockets, Histogram connectMicros, int 
                     + (jit == null ? "" : String.format(Locale.ROOT, "; of it JIT %.2f ms, GC %.2f ms",
                     jit / (double) Math.max(1, cpu.acknowledged()), gc / (double) Math.max(1, cpu.acknowledged()))));
         });
-        row(rows, "CPU per message: whole stack", perMessage(cpu.stackMillis(), idle.stackMillis()));
+        if (cpu.millis().size() > 1) {
+            row(rows, "CPU per message: whole stack", perMessage(cpu.stackMillis(), idle.stackMillis()));
+        }
     }
 
     /** Per acknowledged message; then the share of a core, busy and idle, and the per-message cost above idle. */
