@@ -48,6 +48,11 @@ final class LocalStack implements AutoCloseable {
      */
     private final boolean kept = System.getProperty("goftgu.e2e.home", "").length() > 0;
 
+    /** The stack's pid files, for the CPU each process spends (the bench's {@code --run-dir}). */
+    java.nio.file.Path runDir() {
+        return home.resolve("run");
+    }
+
     /** Where the stack's services send their spans (tracing is on in the end-to-end stack only). */
     final TraceCollector traces = new TraceCollector();
 
