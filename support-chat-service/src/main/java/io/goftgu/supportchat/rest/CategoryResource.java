@@ -2,6 +2,7 @@ package io.goftgu.supportchat.rest;
 
 import io.goftgu.security.CurrentUser;
 import io.goftgu.security.Role;
+import io.goftgu.supportchat.api.CategoryPatch;
 import io.goftgu.supportchat.api.Requests;
 import io.goftgu.supportchat.api.Views.CategoryView;
 import io.goftgu.supportchat.service.CategoryService;
@@ -46,8 +47,8 @@ public class CategoryResource {
     @PATCH
     @Path("/{id}")
     public CategoryView update(@PathParam("id") UUID id,
-                               @Valid @NotNull(message = "a JSON body is required") Requests.CategoryBody body) {
-        return categories.save(me.workspaceId(), id, body);
+                               @Valid @NotNull(message = "a JSON body is required") CategoryPatch body) {
+        return categories.update(me.workspaceId(), id, body);
     }
 
     @DELETE
