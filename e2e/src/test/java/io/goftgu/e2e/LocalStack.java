@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class LocalStack implements AutoCloseable {
 
-    /** Where the stack's ports start above the defaults; {@code -Dgoftgu.e2e.port-offset} moves it (two checkouts testing at once). */
-    static final int PORT_OFFSET = Integer.getInteger("goftgu.e2e.port-offset", 1000);
+    /** Where the stack's ports start above the defaults; {@code -De2e.port-offset} moves it (two checkouts testing at once). */
+    static final int PORT_OFFSET = Integer.getInteger("e2e.port-offset", 1000);
     /** Two realtime-service replicas behind the gateway, as in production: every test crosses replicas. */
     static final int REALTIME_REPLICAS = 2;
 
@@ -43,10 +43,10 @@ final class LocalStack implements AutoCloseable {
     private final Path home;
 
     /**
-     * {@code -Dgoftgu.e2e.home=DIR}: the stack that {@code ./goftgu up} keeps in DIR (started when it is not running)
+     * {@code -De2e.home=DIR}: the stack that {@code ./goftgu up} keeps in DIR (started when it is not running)
      * and left running afterwards, for iterating on a test; otherwise a throwaway one.
      */
-    private final boolean kept = System.getProperty("goftgu.e2e.home", "").length() > 0;
+    private final boolean kept = System.getProperty("e2e.home", "").length() > 0;
 
     /** The stack's pid files, for the CPU each process spends (the bench's {@code --run-dir}). */
     java.nio.file.Path runDir() {
@@ -57,7 +57,7 @@ final class LocalStack implements AutoCloseable {
     final TraceCollector traces = new TraceCollector();
 
     LocalStack() throws IOException {
-        home = kept ? Path.of(System.getProperty("goftgu.e2e.home")) : Files.createTempDirectory("goftgu-e2e-");
+        home = kept ? Path.of(System.getProperty("e2e.home")) : Files.createTempDirectory("goftgu-e2e-");
         try {
             run(Duration.ofMinutes(8), "up");
         } catch (IOException | RuntimeException e) {
