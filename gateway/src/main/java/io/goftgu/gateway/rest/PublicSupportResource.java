@@ -41,7 +41,7 @@ import java.util.UUID;
  * The guest widget's public endpoints, answered by the gateway itself (the route to support chat skips
  * {@code /api/support-chat/public/}): the workspace is found by its slug, the request is rate limited per client IP and
  * per workspace, support chat's internal API creates or finds the guest and opens the ticket, and the gateway signs
- * the {@code GUEST} token (only the gateway holds the signing key, DESIGN.md §5). A valid guest token of the same
+ * the {@code GUEST} token (only the gateway holds the signing key, docs/design.md §5). A valid guest token of the same
  * workspace in {@code Authorization} makes the caller the returning guest; any other credential is ignored here.
  */
 @Path("/api/support-chat/public/{workspaceSlug}")

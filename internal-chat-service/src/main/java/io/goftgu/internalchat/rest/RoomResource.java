@@ -20,7 +20,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 
-/** Rooms, members, pins and read position (API.md "Internal chat"); staff only. */
+/** Rooms, members, pins and read position (docs/api.md §3); staff only. */
 @Path("/api/internal-chat/rooms")
 @RolesAllowed(Role.STAFF)
 public class RoomResource {

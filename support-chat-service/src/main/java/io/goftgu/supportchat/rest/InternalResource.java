@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The non-public API the gateway calls for the guest widget (DESIGN.md §5). Not under {@code /api}, so the gateway
+ * The non-public API the gateway calls for the guest widget (docs/design.md §5). Not under {@code /api}, so the gateway
  * never routes a client here; each call must carry {@code X-Goftgu-Internal} = {@code goftgu.internal-secret}.
  */
 @Path("/internal/support-chat")

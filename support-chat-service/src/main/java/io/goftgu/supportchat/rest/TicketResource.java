@@ -29,7 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Tickets and their conversation (API.md "Support chat"). */
+/** Tickets and their conversation (docs/api.md §4). */
 @Path("/api/support-chat")
 @RolesAllowed({Role.STAFF, Role.CUSTOMER, Role.VISITOR})
 public class TicketResource {

@@ -33,7 +33,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Support-info records (API.md "Support info"): staff read and write; a customer (USER) reads the records about
+ * Support-info records (docs/api.md §5): staff read and write; a customer (USER) reads the records about
  * them that are visible to customers, in the customer view; a guest is refused (403).
  */
 @Path("/api/support-info")

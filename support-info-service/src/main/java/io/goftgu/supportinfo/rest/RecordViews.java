@@ -47,7 +47,7 @@ public final class RecordViews {
             Instant createdAt, Instant updatedAt, Instant resolvedAt, Instant closedAt) {
     }
 
-    /** The list shape of API.md. */
+    /** The list shape of docs/api.md §1. */
     public record Page<T>(List<T> data, long total, int page, int limit, long totalPages) {
     }
 
