@@ -1,6 +1,6 @@
 package io.goftgu.gateway.api;
 
-import io.goftgu.gateway.identity.UserAccount;
+import io.goftgu.gateway.domain.UserAccount;
 
 import java.util.UUID;
 

@@ -1,6 +1,6 @@
 package io.goftgu.gateway.api;
 
-import io.goftgu.gateway.identity.Team;
+import io.goftgu.gateway.domain.Team;
 
 import java.time.Instant;
 import java.util.List;

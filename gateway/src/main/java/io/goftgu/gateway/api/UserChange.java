@@ -1,6 +1,6 @@
 package io.goftgu.gateway.api;
 
-import io.goftgu.gateway.identity.UserRole;
+import io.goftgu.gateway.domain.UserRole;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 

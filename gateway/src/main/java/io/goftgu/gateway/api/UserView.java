@@ -1,7 +1,7 @@
 package io.goftgu.gateway.api;
 
-import io.goftgu.gateway.identity.UserAccount;
-import io.goftgu.gateway.identity.UserRole;
+import io.goftgu.gateway.domain.UserAccount;
+import io.goftgu.gateway.domain.UserRole;
 
 import java.time.Instant;
 import java.util.UUID;

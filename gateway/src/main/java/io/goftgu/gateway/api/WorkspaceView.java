@@ -1,6 +1,6 @@
 package io.goftgu.gateway.api;
 
-import io.goftgu.gateway.identity.Workspace;
+import io.goftgu.gateway.domain.Workspace;
 
 import java.time.Instant;
 import java.util.UUID;

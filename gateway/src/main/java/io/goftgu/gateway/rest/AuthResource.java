@@ -4,7 +4,7 @@ import io.goftgu.gateway.api.LoginRequest;
 import io.goftgu.gateway.api.Me;
 import io.goftgu.gateway.api.SessionUser;
 import io.goftgu.gateway.api.TokenResponse;
-import io.goftgu.gateway.identity.UserAccount;
+import io.goftgu.gateway.domain.UserAccount;
 import io.goftgu.gateway.session.Sessions;
 import io.goftgu.problem.Problems;
 import io.goftgu.security.Claims;

@@ -1,6 +1,6 @@
 package io.goftgu.gateway.service;
 
-import io.goftgu.gateway.identity.UserAccount;
+import io.goftgu.gateway.domain.UserAccount;
 import io.goftgu.problem.Problems;
 
 import java.util.UUID;

@@ -15,7 +15,7 @@ public class InFlight {
     private final int max;
     private final ConcurrentHashMap<String, AtomicInteger> counts = new ConcurrentHashMap<>();
 
-    InFlight(io.goftgu.gateway.config.GatewayConfig config, io.goftgu.gateway.identity.PasswordHasher hasher) {
+    InFlight(io.goftgu.gateway.config.GatewayConfig config, PasswordHasher hasher) {
         this.max = Math.max(1, Math.min(config.login().ipMaxConcurrent(), hasher.maxConcurrent() / 2));
     }
 

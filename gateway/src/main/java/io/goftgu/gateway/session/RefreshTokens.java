@@ -1,7 +1,7 @@
 package io.goftgu.gateway.session;
 
 import io.goftgu.gateway.config.GatewayConfig;
-import io.goftgu.gateway.identity.UserAccount;
+import io.goftgu.gateway.domain.UserAccount;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;

@@ -1,10 +1,9 @@
 package io.goftgu.gateway.session;
 
 import io.goftgu.gateway.api.LoginRequest;
-import io.goftgu.gateway.identity.Credential;
-import io.goftgu.gateway.identity.PasswordHasher;
-import io.goftgu.gateway.identity.UserAccount;
-import io.goftgu.gateway.identity.Workspace;
+import io.goftgu.gateway.domain.Credential;
+import io.goftgu.gateway.domain.UserAccount;
+import io.goftgu.gateway.domain.Workspace;
 import io.goftgu.gateway.token.IssuedToken;
 import io.goftgu.gateway.token.TokenIssuer;
 import io.goftgu.problem.Problems;

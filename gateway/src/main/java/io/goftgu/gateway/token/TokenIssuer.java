@@ -1,7 +1,7 @@
 package io.goftgu.gateway.token;
 
 import io.goftgu.gateway.config.GatewayConfig;
-import io.goftgu.gateway.identity.UserAccount;
+import io.goftgu.gateway.domain.UserAccount;
 import io.goftgu.security.Claims;
 import io.goftgu.security.Role;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.goftgu.gateway.api.Slugs;
 import io.goftgu.gateway.config.GatewayConfig;
-import io.goftgu.gateway.identity.Workspace;
+import io.goftgu.gateway.domain.Workspace;
 import io.goftgu.gateway.proxy.SupportChatInternal;
 import io.goftgu.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The guest widget's public endpoints, answered by the gateway itself, against {@link FakeService} playing support
- * chat's internal API (the real one is proven end to end by platform/e2e's GuestSupportThroughGatewayIT): the slug is
+ * chat's internal API (the real one is proven end to end by e2e's GuestSupportThroughGatewayIT): the slug is
  * resolved (unknown → 404), input is checked (400), the start is rate limited per IP and per workspace (429, test
  * profile: 4 per IP, 6 per workspace, 5 reads per IP), a returning guest's id travels, the guest token's claims, the
  * internal secret only ever comes from configuration, support chat's refusals pass through and its failures are 502.

@@ -3,11 +3,11 @@ package io.goftgu.internalchat.attachments;
 import io.goftgu.files.FileNames;
 import io.goftgu.files.FileTypes;
 
+import io.goftgu.internalchat.api.AttachmentView;
 import io.goftgu.internalchat.config.UploadConfig;
 import io.goftgu.internalchat.domain.Attachment;
 import io.goftgu.internalchat.domain.Room;
 import io.goftgu.internalchat.mapping.MessageViews;
-import io.goftgu.internalchat.rest.AttachmentView;
 import io.goftgu.internalchat.service.RoomAccess;
 import io.goftgu.problem.Problems;
 import io.goftgu.security.CurrentUser;

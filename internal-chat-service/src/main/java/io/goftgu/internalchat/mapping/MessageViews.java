@@ -1,13 +1,13 @@
 package io.goftgu.internalchat.mapping;
 
+import io.goftgu.internalchat.api.AttachmentView;
+import io.goftgu.internalchat.api.LinkView;
+import io.goftgu.internalchat.api.MessageView;
 import io.goftgu.internalchat.contacts.ContactDirectory;
 import io.goftgu.internalchat.domain.Attachment;
 import io.goftgu.internalchat.domain.Contact;
 import io.goftgu.internalchat.domain.Message;
 import io.goftgu.internalchat.domain.RoomMember;
-import io.goftgu.internalchat.rest.AttachmentView;
-import io.goftgu.internalchat.rest.LinkView;
-import io.goftgu.internalchat.rest.MessageView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 

@@ -1,12 +1,12 @@
 package io.goftgu.internalchat.mapping;
 
+import io.goftgu.internalchat.api.LinkView;
+import io.goftgu.internalchat.api.RoomSettings;
+import io.goftgu.internalchat.api.RoomView;
 import io.goftgu.internalchat.contacts.ContactDirectory;
 import io.goftgu.internalchat.domain.Message;
 import io.goftgu.internalchat.domain.Room;
 import io.goftgu.internalchat.domain.RoomMember;
-import io.goftgu.internalchat.rest.LinkView;
-import io.goftgu.internalchat.rest.RoomSettings;
-import io.goftgu.internalchat.rest.RoomView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 

@@ -1,5 +1,10 @@
 package io.goftgu.internalchat.rest;
 
+import io.goftgu.internalchat.api.EditMessage;
+import io.goftgu.internalchat.api.EventPayloads;
+import io.goftgu.internalchat.api.MessageView;
+import io.goftgu.internalchat.api.ReadViews;
+import io.goftgu.internalchat.api.SendMessage;
 import io.goftgu.internalchat.service.MessageService;
 import io.goftgu.security.CurrentUser;
 import io.goftgu.security.Role;

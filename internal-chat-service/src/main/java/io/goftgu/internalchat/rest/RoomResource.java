@@ -1,5 +1,12 @@
 package io.goftgu.internalchat.rest;
 
+import io.goftgu.internalchat.api.EventPayloads;
+import io.goftgu.internalchat.api.MemberChange;
+import io.goftgu.internalchat.api.MessageView;
+import io.goftgu.internalchat.api.OpenRoom;
+import io.goftgu.internalchat.api.ReadUpTo;
+import io.goftgu.internalchat.api.RoomView;
+import io.goftgu.internalchat.api.UpdateRoom;
 import io.goftgu.internalchat.service.Created;
 import io.goftgu.internalchat.service.MessageService;
 import io.goftgu.internalchat.service.RoomService;

@@ -1,5 +1,7 @@
 package io.goftgu.internalchat.rest;
 
+import io.goftgu.internalchat.api.ContactsView;
+import io.goftgu.internalchat.api.ReadViews;
 import io.goftgu.internalchat.domain.Contact;
 import io.goftgu.internalchat.domain.Room;
 import io.goftgu.internalchat.domain.Team;

@@ -1,6 +1,6 @@
 package io.goftgu.internalchat.search;
 
-import io.goftgu.internalchat.rest.ReadViews;
+import io.goftgu.internalchat.api.ReadViews;
 import io.goftgu.internalchat.service.RoomAccess;
 import io.goftgu.problem.Problems;
 import io.goftgu.security.CurrentUser;

@@ -1,6 +1,11 @@
 package io.goftgu.internalchat.service;
 
 import io.goftgu.events.EventTypes;
+import io.goftgu.internalchat.api.EventPayloads;
+import io.goftgu.internalchat.api.LinkView;
+import io.goftgu.internalchat.api.MessageView;
+import io.goftgu.internalchat.api.ReadViews;
+import io.goftgu.internalchat.api.SendMessage;
 import io.goftgu.internalchat.attachments.BlobStore;
 import io.goftgu.internalchat.contacts.ContactDirectory;
 import io.goftgu.internalchat.domain.Attachment;
@@ -8,11 +13,6 @@ import io.goftgu.internalchat.domain.Message;
 import io.goftgu.internalchat.domain.Room;
 import io.goftgu.internalchat.domain.RoomMember;
 import io.goftgu.internalchat.mapping.MessageViews;
-import io.goftgu.internalchat.rest.EventPayloads;
-import io.goftgu.internalchat.rest.LinkView;
-import io.goftgu.internalchat.rest.MessageView;
-import io.goftgu.internalchat.rest.ReadViews;
-import io.goftgu.internalchat.rest.SendMessage;
 import io.goftgu.internalchat.search.PersianText;
 import io.goftgu.problem.Problems;
 import io.goftgu.security.CurrentUser;

@@ -1,17 +1,17 @@
 package io.goftgu.internalchat.service;
 
 import io.goftgu.events.EventTypes;
+import io.goftgu.internalchat.api.EventPayloads;
+import io.goftgu.internalchat.api.MemberChange;
+import io.goftgu.internalchat.api.OpenRoom;
+import io.goftgu.internalchat.api.RoomView;
+import io.goftgu.internalchat.api.UpdateRoom;
 import io.goftgu.internalchat.contacts.ContactDirectory;
 import io.goftgu.internalchat.domain.Contact;
 import io.goftgu.internalchat.domain.Room;
 import io.goftgu.internalchat.domain.RoomMember;
 import io.goftgu.internalchat.domain.Team;
 import io.goftgu.internalchat.mapping.RoomViews;
-import io.goftgu.internalchat.rest.EventPayloads;
-import io.goftgu.internalchat.rest.MemberChange;
-import io.goftgu.internalchat.rest.OpenRoom;
-import io.goftgu.internalchat.rest.RoomView;
-import io.goftgu.internalchat.rest.UpdateRoom;
 import io.goftgu.problem.Problems;
 import io.goftgu.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Stands in for internal-chat and support-chat where realtime-service asks them whether a socket holder may see a
- * room or ticket (the real services are tested on their own and together in platform/e2e). It answers 200 with
+ * room or ticket (the real services are tested on their own and together in e2e). It answers 200 with
  * the JSON a test registered for that path and 404 otherwise, and counts the calls. Tests talk to it over HTTP
  * ({@link #show}, {@link #calls}), so no state is shared across class loaders.
  */

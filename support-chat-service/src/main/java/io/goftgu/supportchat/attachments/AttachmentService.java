@@ -5,11 +5,11 @@ import io.goftgu.files.FileTypes;
 
 import io.goftgu.problem.ProblemException;
 import io.goftgu.problem.Problems;
+import io.goftgu.supportchat.api.Views;
 import io.goftgu.supportchat.config.SupportChatConfig;
 import io.goftgu.supportchat.domain.TicketAttachment;
 import io.goftgu.supportchat.domain.TicketMessage;
 import io.goftgu.supportchat.mapping.TicketViews;
-import io.goftgu.supportchat.rest.Views;
 import io.goftgu.supportchat.service.Caller;
 import io.goftgu.supportchat.service.TicketService;
 import jakarta.enterprise.context.ApplicationScoped;

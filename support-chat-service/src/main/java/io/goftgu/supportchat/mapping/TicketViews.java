@@ -1,5 +1,6 @@
 package io.goftgu.supportchat.mapping;
 
+import io.goftgu.supportchat.api.Views;
 import io.goftgu.supportchat.domain.Category;
 import io.goftgu.supportchat.domain.Guest;
 import io.goftgu.supportchat.domain.HistoryEntry;
@@ -8,7 +9,6 @@ import io.goftgu.supportchat.domain.Ticket;
 import io.goftgu.supportchat.domain.TicketAttachment;
 import io.goftgu.supportchat.domain.TicketMessage;
 import io.goftgu.supportchat.domain.WorkspaceUser;
-import io.goftgu.supportchat.rest.Views;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;

@@ -2,13 +2,15 @@ package io.goftgu.supportchat.rest;
 
 import io.goftgu.security.CurrentUser;
 import io.goftgu.security.Role;
-import io.goftgu.supportchat.service.WorkspaceConfiguration;
+import io.goftgu.supportchat.api.Requests;
+import io.goftgu.supportchat.api.Views;
 import io.goftgu.supportchat.service.WorkspaceConfiguration.AssignmentSettingsView;
 import io.goftgu.supportchat.service.WorkspaceConfiguration.BusinessHoursView;
 import io.goftgu.supportchat.service.WorkspaceConfiguration.CannedView;
 import io.goftgu.supportchat.service.WorkspaceConfiguration.CategoryView;
 import io.goftgu.supportchat.service.WorkspaceConfiguration.SlaPolicyView;
 import io.goftgu.supportchat.service.WorkspaceConfiguration.WidgetSettingsView;
+import io.goftgu.supportchat.service.WorkspaceConfiguration;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -1,6 +1,7 @@
 package io.goftgu.supportchat.rest;
 
 import io.goftgu.problem.Problems;
+import io.goftgu.supportchat.api.Requests;
 import io.goftgu.supportchat.service.GuestService;
 import io.goftgu.supportchat.service.WorkspaceConfiguration;
 import jakarta.annotation.security.PermitAll;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.goftgu.problem.Problems;
 import io.goftgu.security.CurrentUser;
 import io.goftgu.security.Role;
+import io.goftgu.supportchat.api.Requests;
+import io.goftgu.supportchat.api.Views;
 import io.goftgu.supportchat.domain.HistoryEntry;
 import io.goftgu.supportchat.mapping.TicketViews;
 import io.goftgu.supportchat.service.Caller;

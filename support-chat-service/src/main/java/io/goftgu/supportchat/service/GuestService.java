@@ -2,16 +2,14 @@ package io.goftgu.supportchat.service;
 
 import io.goftgu.problem.Problems;
 import io.goftgu.security.Role;
+import io.goftgu.supportchat.api.Requests;
+import io.goftgu.supportchat.api.Views;
 import io.goftgu.supportchat.domain.Guest;
 import io.goftgu.supportchat.domain.WorkspaceSettings;
 import io.goftgu.supportchat.mapping.TicketViews;
-import io.goftgu.supportchat.rest.Requests;
-import io.goftgu.supportchat.rest.Views;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -21,6 +19,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The guest side of the public widget, called by the gateway only (internal API): find or create the guest (a

@@ -1,12 +1,12 @@
 package io.goftgu.supportchat.service;
 
 import io.goftgu.problem.Problems;
+import io.goftgu.supportchat.api.Views;
 import io.goftgu.supportchat.domain.Priority;
 import io.goftgu.supportchat.domain.Ticket;
 import io.goftgu.supportchat.domain.TicketStatus;
 import io.goftgu.supportchat.mapping.TicketViews;
 import io.goftgu.supportchat.rest.Page;
-import io.goftgu.supportchat.rest.Views;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

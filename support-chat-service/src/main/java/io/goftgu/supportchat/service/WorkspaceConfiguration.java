@@ -2,6 +2,8 @@ package io.goftgu.supportchat.service;
 
 import io.goftgu.events.EventJson;
 import io.goftgu.problem.Problems;
+import io.goftgu.supportchat.api.Requests;
+import io.goftgu.supportchat.api.Views;
 import io.goftgu.supportchat.domain.BusinessHoursSetting;
 import io.goftgu.supportchat.domain.CannedResponse;
 import io.goftgu.supportchat.domain.Category;
@@ -10,8 +12,6 @@ import io.goftgu.supportchat.domain.SlaPolicy;
 import io.goftgu.supportchat.domain.Ticket;
 import io.goftgu.supportchat.domain.WorkspaceSettings;
 import io.goftgu.supportchat.mapping.TicketViews;
-import io.goftgu.supportchat.rest.Requests;
-import io.goftgu.supportchat.rest.Views;
 import io.goftgu.supportchat.sla.BusinessHours;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -1,11 +1,11 @@
 package io.goftgu.supportinfo.mapping;
 
+import io.goftgu.supportinfo.api.RecordViews.Ref;
+import io.goftgu.supportinfo.api.RecordViews;
 import io.goftgu.supportinfo.directory.Directory;
 import io.goftgu.supportinfo.domain.Category;
 import io.goftgu.supportinfo.domain.Label;
 import io.goftgu.supportinfo.domain.SupportRecord;
-import io.goftgu.supportinfo.rest.RecordViews;
-import io.goftgu.supportinfo.rest.RecordViews.Ref;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collection;

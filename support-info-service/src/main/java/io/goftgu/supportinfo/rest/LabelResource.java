@@ -2,9 +2,9 @@ package io.goftgu.supportinfo.rest;
 
 import io.goftgu.security.CurrentUser;
 import io.goftgu.security.Role;
-import io.goftgu.supportinfo.rest.ConfigViews.CreateLabel;
-import io.goftgu.supportinfo.rest.ConfigViews.LabelView;
-import io.goftgu.supportinfo.rest.ConfigViews.UpdateLabel;
+import io.goftgu.supportinfo.api.ConfigViews.CreateLabel;
+import io.goftgu.supportinfo.api.ConfigViews.LabelView;
+import io.goftgu.supportinfo.api.ConfigViews.UpdateLabel;
 import io.goftgu.supportinfo.service.LabelService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

@@ -2,7 +2,7 @@ package io.goftgu.supportinfo.rest;
 
 import io.goftgu.security.CurrentUser;
 import io.goftgu.security.Role;
-import io.goftgu.supportinfo.rest.ConfigViews.Settings;
+import io.goftgu.supportinfo.api.ConfigViews.Settings;
 import io.goftgu.supportinfo.service.SettingsService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

@@ -3,12 +3,12 @@ package io.goftgu.supportinfo.service;
 import io.goftgu.events.Actor;
 import io.goftgu.problem.Problems;
 import io.goftgu.security.CurrentUser;
+import io.goftgu.supportinfo.api.CategoryPatch;
+import io.goftgu.supportinfo.api.ConfigViews.CategoryView;
+import io.goftgu.supportinfo.api.ConfigViews.CreateCategory;
 import io.goftgu.supportinfo.domain.Category;
 import io.goftgu.supportinfo.domain.SupportRecord;
 import io.goftgu.supportinfo.mapping.RecordMapper;
-import io.goftgu.supportinfo.rest.CategoryPatch;
-import io.goftgu.supportinfo.rest.ConfigViews.CategoryView;
-import io.goftgu.supportinfo.rest.ConfigViews.CreateCategory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

@@ -3,12 +3,12 @@ package io.goftgu.supportinfo.service;
 import io.goftgu.events.Actor;
 import io.goftgu.problem.Problems;
 import io.goftgu.security.CurrentUser;
+import io.goftgu.supportinfo.api.ConfigViews.CreateLabel;
+import io.goftgu.supportinfo.api.ConfigViews.LabelView;
+import io.goftgu.supportinfo.api.ConfigViews.UpdateLabel;
 import io.goftgu.supportinfo.domain.Label;
 import io.goftgu.supportinfo.domain.SupportRecord;
 import io.goftgu.supportinfo.mapping.RecordMapper;
-import io.goftgu.supportinfo.rest.ConfigViews.CreateLabel;
-import io.goftgu.supportinfo.rest.ConfigViews.LabelView;
-import io.goftgu.supportinfo.rest.ConfigViews.UpdateLabel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

@@ -6,8 +6,8 @@ import io.goftgu.events.EventTypes;
 import io.goftgu.outbox.NewEvent;
 import io.goftgu.outbox.Outbox;
 import io.goftgu.security.Role;
+import io.goftgu.supportinfo.api.RecordViews;
 import io.goftgu.supportinfo.domain.SupportRecord;
-import io.goftgu.supportinfo.rest.RecordViews;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package io.goftgu.supportinfo.service;
 
+import io.goftgu.supportinfo.api.ConfigViews.Settings;
 import io.goftgu.supportinfo.config.SupportInfoConfig;
 import io.goftgu.supportinfo.domain.WorkspaceSettings;
-import io.goftgu.supportinfo.rest.ConfigViews.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

@@ -1,0 +1,15 @@
+package io.goftgu.internalchat.api;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Invite ({@code POST .../members}: {@code userId}, {@code role?}) or change ({@code PATCH .../members/{userId}}). */
+public record MemberChange(UUID userId,
+                           @Pattern(regexp = "OWNER|ADMIN|MODERATOR|MEMBER|GUEST",
+                                   message = "must be OWNER, ADMIN, MODERATOR, MEMBER or GUEST") String role,
+                           Boolean muted, Instant mutedUntil,
+                           @Size(max = 100) String nickname) {
+}

@@ -1,0 +1,25 @@
+package io.goftgu.internalchat.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A room as the API shows it. The viewer's own fields ({@code lastReadSeq}, {@code unreadCount},
+ * {@code mentionCount}, {@code hasMention}) are null in events, which go to every member.
+ */
+public record RoomView(UUID id, String type, String title, String description,
+                       @JsonProperty("isPrivate") boolean isPrivate,
+                       @JsonProperty("isArchived") boolean isArchived,
+                       @JsonProperty("isLocked") boolean isLocked,
+                       UUID teamId, String projectId, RoomSettings settings, List<MemberView> members,
+                       List<LinkView> pinnedLinks, long lastSeq, Long lastReadSeq, Long unreadCount,
+                       Long mentionCount, Boolean hasMention, MessageView lastMessage, Instant createdAt,
+                       Instant lastActivityAt) {
+
+    public record MemberView(UUID userId, String name, String role, String nickname, boolean muted,
+                             Instant mutedUntil, Instant joinedAt) {
+    }
+}

@@ -1,7 +1,0 @@
-package io.goftgu.internalchat.rest;
-
-import java.util.UUID;
-
-/** An uploaded file; {@code width}/{@code height} only for images. */
-public record AttachmentView(UUID id, String name, long size, String contentType, Integer width, Integer height) {
-}

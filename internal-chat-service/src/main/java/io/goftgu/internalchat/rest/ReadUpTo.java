@@ -1,8 +1,0 @@
-package io.goftgu.internalchat.rest;
-
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-
-/** {@code POST /api/internal-chat/rooms/{roomId}/read}. */
-public record ReadUpTo(@NotNull @Min(0) Long seq) {
-}

@@ -1,0 +1,62 @@
+package io.goftgu.supportchat.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The records the API and the events show (entities never leave the service). */
+public final class Views {
+
+    private Views() {
+    }
+
+    public record Ref(UUID id, String name) {
+    }
+
+    /** A ticket's requester: {@code kind} USER (a customer) or GUEST. */
+    public record Requester(String kind, UUID id, String name) {
+    }
+
+    public record LabelView(UUID id, String name, String color) {
+    }
+
+    public record Rating(int score, String comment, Instant ratedAt) {
+    }
+
+    public record TicketView(UUID id, String number, String subject, String description, String status,
+                             String priority, UUID categoryId, Ref category, List<LabelView> labels,
+                             Requester requester, UUID createdById, boolean createdByStaff, UUID assigneeId,
+                             Ref assignee, UUID teamId, Instant dueAt, int reopenCount, Instant firstResponseAt,
+                             Long firstResponseSeconds, Instant resolvedAt, Long resolutionSeconds, Instant closedAt,
+                             UUID slaPolicyId, Instant firstResponseDueAt, Instant nextResponseDueAt,
+                             Instant resolutionDueAt, String slaState, boolean breached, boolean awaitingAssignment,
+                             Rating rating, long lastMessageSeq, long customerReadSeq, Instant createdAt,
+                             Instant updatedAt) {
+    }
+
+    public record Sender(String kind, UUID id, String name) {
+    }
+
+    public record AttachmentView(UUID id, String name, long size, String contentType) {
+    }
+
+    public record MessageView(UUID id, UUID ticketId, long seq, Sender sender, String body, boolean internal,
+                              UUID replyToId, UUID clientMessageId, List<AttachmentView> attachments,
+                              boolean isEdited, boolean isDeleted, boolean seenByCustomer, Instant createdAt,
+                              Instant editedAt) {
+    }
+
+    /** What {@code support-chat.note.created} carries: that a note exists, never what it says. */
+    public record NoteCreated(UUID id, UUID ticketId, long seq, Sender sender, boolean internal, Instant createdAt) {
+    }
+
+    public record HistoryView(String action, String field, String oldValue, String newValue, Ref actor, String actorKind,
+                              Instant at) {
+    }
+
+    public record GuestView(UUID id, String name, String email, String phone, String externalId, boolean verified,
+                            String device, String browser, String referrer, String utmSource, String utmMedium,
+                            String utmCampaign, String utmTerm, String utmContent, Instant firstVisitAt,
+                            Instant lastVisitAt, int visitCount) {
+    }
+}
