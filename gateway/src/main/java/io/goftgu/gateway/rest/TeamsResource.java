@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Teams. Reading is for any staff member and changing for ADMINs; staff and ADMIN are one role today. */
 @Path("/api/workspace/teams")
@@ -38,6 +39,8 @@ public class TeamsResource {
 
     @GET
     @Operation(summary = "The workspace's teams with their member ids, by name")
+    @APIResponse(responseCode = "200", description = "a page of teams")
+    @APIResponse(responseCode = "400", description = "page or limit out of range")
     public Page<TeamView> list(@QueryParam("page") String page, @QueryParam("limit") String limit) {
         var paging = Paging.of(page, limit);
         return teams.list(caller.workspaceId(), caller.id(), paging.page(), paging.limit());
@@ -45,6 +48,9 @@ public class TeamsResource {
 
     @POST
     @Operation(summary = "Create a team of staff users")
+    @APIResponse(responseCode = "201", description = "the team")
+    @APIResponse(responseCode = "400", description = "a missing name, or a member who is not active staff of this workspace")
+    @APIResponse(responseCode = "409", description = "a team with this name exists")
     public Response create(@Valid @NotNull NewTeam body) {
         return Response.status(Response.Status.CREATED)
                 .entity(teams.create(caller.workspaceId(), caller.id(), body)).build();
@@ -53,6 +59,9 @@ public class TeamsResource {
     @PUT
     @Path("/{id}/members/{userId}")
     @Operation(summary = "Add a staff user to the team (idempotent)")
+    @APIResponse(responseCode = "200", description = "the team")
+    @APIResponse(responseCode = "404", description = "no such team or user in this workspace")
+    @APIResponse(responseCode = "409", description = "the user is not active staff")
     public TeamView addMember(@PathParam("id") UUID id, @PathParam("userId") UUID userId) {
         return teams.addMember(caller.workspaceId(), caller.id(), id, userId);
     }
@@ -60,6 +69,8 @@ public class TeamsResource {
     @DELETE
     @Path("/{id}/members/{userId}")
     @Operation(summary = "Remove a user from the team (idempotent)")
+    @APIResponse(responseCode = "204", description = "the user is not a member (any more)")
+    @APIResponse(responseCode = "404", description = "no such team or user in this workspace")
     public Response removeMember(@PathParam("id") UUID id, @PathParam("userId") UUID userId) {
         teams.removeMember(caller.workspaceId(), caller.id(), id, userId);
         return Response.noContent().build();
