@@ -3,6 +3,15 @@ package io.goftgu.testing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -60,6 +69,27 @@ public final class OpenApiContract {
             problems.add("not a JSON OpenAPI document: " + e.getOriginalMessage());
         }
         return problems;
+    }
+
+    /**
+     * Fetches the OpenAPI document of the application under test ({@code test.url} of a {@code @QuarkusTest}) and
+     * fails with every problem at once.
+     */
+    public static void assertServiceDescribed() {
+        var url = ConfigProvider.getConfig().getValue("test.url", String.class) + "/q/openapi?format=json";
+        try (var client = HttpClient.newHttpClient()) {
+            var answer = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new AssertionError(url + " answered " + answer.statusCode());
+            }
+            assertDescribed(answer.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Fails with every problem of {@code document} at once. */
