@@ -34,6 +34,7 @@ import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Support-info records (docs/api.md §5): staff read and write; a customer (USER) reads the records about
@@ -70,6 +71,15 @@ public class RecordResource {
 
     @GET
     @RolesAllowed({Role.STAFF, Role.CUSTOMER})
+    @Operation(summary = "Support-info records, paged",
+            description = "Filters source, type, status, priority (each comma-separated), assigneeId, teamId, "
+            + "categoryId, labelId, customerId, ticketId, user=me, q, from, to. A customer gets only their own "
+            + "records marked visibleToCustomer, in the customer view. sort: comma-separated fields, - for descending "
+            + "(default -contactAt).")
+    @APIResponse(responseCode = "200", description = "{data, total, page, limit, totalPages}")
+    @APIResponse(responseCode = "400", description = "an unknown filter value or sort field, or page or limit out "
+            + "of range")
+    @APIResponse(responseCode = "403", description = "a guest")
     public RecordViews.Page<?> list(@BeanParam ListQuery query, @QueryParam("sort") String sort,
                                     @QueryParam("page") String page, @QueryParam("limit") String limit) {
         // capped: (page - 1) * limit must stay an int (a huge page used to overflow into a 500)
@@ -81,12 +91,21 @@ public class RecordResource {
     @GET
     @Path("/counts")
     @RolesAllowed({Role.STAFF, Role.CUSTOMER})
+    @Operation(summary = "How many records per status, with the list's filters")
+    @APIResponse(responseCode = "200", description = "{byStatus, total}")
+    @APIResponse(responseCode = "400", description = "an unknown filter value")
+    @APIResponse(responseCode = "403", description = "a guest")
     public RecordViews.Counts counts(@BeanParam ListQuery query) {
         return records.counts(me, filter(query));
     }
 
     @POST
     @RolesAllowed(Role.STAFF)
+    @Operation(summary = "Record a support contact (a call, a visit, a ticket)")
+    @APIResponse(responseCode = "201", description = "the record, as staff see it")
+    @APIResponse(responseCode = "400", description = "a missing or invalid field, or a customer, assignee, team, "
+            + "category or label that is not this workspace's")
+    @APIResponse(responseCode = "403", description = "not staff")
     public Response create(@Valid @NotNull(message = "a JSON body is required") RecordInput.Create body) {
         var created = records.create(me, body);
         return Response.created(URI.create("/api/support-info/" + created.id())).entity(created).build();
@@ -98,6 +117,11 @@ public class RecordResource {
     @APIResponse(responseCode = "200", description = "the staff view for ADMIN, the customer view for USER",
             content = @Content(mediaType = "application/json", schema = @Schema(
                     oneOf = {RecordViews.Staff.class, RecordViews.Customer.class})))
+    @Operation(summary = "One record",
+            description = "Staff get the staff view; a customer the customer view of their own visible records.")
+    @APIResponse(responseCode = "200", description = "the record")
+    @APIResponse(responseCode = "403", description = "a guest")
+    @APIResponse(responseCode = "404", description = "missing, another workspace's, or not shown to this customer")
     public Object get(@PathParam("id") UUID id) {
         return records.get(me, id);
     }
@@ -105,6 +129,14 @@ public class RecordResource {
     @PATCH
     @Path("/{id}")
     @RolesAllowed(Role.STAFF)
+    @Operation(summary = "Change a record",
+            description = "A field left out stays; a field sent as null is cleared where it may be empty; labelIds "
+            + "and links replace the whole set.")
+    @APIResponse(responseCode = "200", description = "the record after the change")
+    @APIResponse(responseCode = "400", description = "an invalid field")
+    @APIResponse(responseCode = "403", description = "not staff")
+    @APIResponse(responseCode = "404", description = "missing or another workspace's")
+    @APIResponse(responseCode = "409", description = "a status move the record's lifecycle does not allow")
     public RecordViews.Staff update(@PathParam("id") UUID id,
                                     @Valid @NotNull(message = "a JSON body is required") RecordPatch body) {
         return records.update(me, id, body);
@@ -113,6 +145,10 @@ public class RecordResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Role.STAFF)
+    @Operation(summary = "Delete a record")
+    @APIResponse(responseCode = "204", description = "deleted")
+    @APIResponse(responseCode = "403", description = "not staff")
+    @APIResponse(responseCode = "404", description = "missing or another workspace's")
     public Response delete(@PathParam("id") UUID id) {
         records.delete(me, id);
         return Response.noContent().build();
