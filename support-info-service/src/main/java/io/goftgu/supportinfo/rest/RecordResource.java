@@ -119,7 +119,6 @@ public class RecordResource {
                     oneOf = {RecordViews.Staff.class, RecordViews.Customer.class})))
     @Operation(summary = "One record",
             description = "Staff get the staff view; a customer the customer view of their own visible records.")
-    @APIResponse(responseCode = "200", description = "the record")
     @APIResponse(responseCode = "403", description = "a guest")
     @APIResponse(responseCode = "404", description = "missing, another workspace's, or not shown to this customer")
     public Object get(@PathParam("id") UUID id) {
