@@ -2,6 +2,7 @@ package io.goftgu.supportchat.api;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The records the API and the events show (entities never leave the service). */
@@ -58,5 +59,40 @@ public final class Views {
                             String device, String browser, String referrer, String utmSource, String utmMedium,
                             String utmCampaign, String utmTerm, String utmContent, Instant firstVisitAt,
                             Instant lastVisitAt, int visitCount) {
+    }
+
+    // workspace configuration
+
+    public record CategoryView(UUID id, UUID parentId, String name, int position) {
+    }
+
+    public record CannedView(UUID id, String shortCode, String title, String body) {
+    }
+
+    public record SlaPolicyView(UUID id, String name, String priority, int firstResponseMinutes,
+                                Integer nextResponseMinutes, int resolutionMinutes) {
+    }
+
+    public record WindowView(String start, String end) {
+    }
+
+    public record BusinessHoursView(String timeZone, Map<String, List<WindowView>> days, List<String> holidays) {
+    }
+
+    /**
+     * {@code secret} is shown only in the answer to a PUT that regenerated it (once); otherwise null, with
+     * {@code secretHint} (its last four characters) so an admin can tell which secret the site has.
+     */
+    public record WidgetSettingsView(String secret, String secretHint, boolean enforceVerification,
+                                     List<String> allowedOrigins, String color, Requests.Greeting greeting,
+                                     String language) {
+    }
+
+    /** What the gateway needs to serve the widget (internal API): never the secret. */
+    public record WidgetPublicView(List<String> allowedOrigins, String color, Requests.Greeting greeting,
+                                   String language) {
+    }
+
+    public record AssignmentSettingsView(boolean autoAssign, int agentCapacity) {
     }
 }

@@ -2,8 +2,10 @@ package io.goftgu.supportchat.rest;
 
 import io.goftgu.problem.Problems;
 import io.goftgu.supportchat.api.Requests;
+import io.goftgu.supportchat.api.Views;
 import io.goftgu.supportchat.service.GuestService;
-import io.goftgu.supportchat.service.WorkspaceConfiguration;
+import io.goftgu.supportchat.service.CategoryService;
+import io.goftgu.supportchat.service.WidgetSettingsService;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -31,13 +33,15 @@ public class InternalResource {
     static final String HEADER = "X-Goftgu-Internal";
 
     private final GuestService guests;
-    private final WorkspaceConfiguration config;
+    private final CategoryService categories;
+    private final WidgetSettingsService widget;
     private final byte[] secret;
 
-    InternalResource(GuestService guests, WorkspaceConfiguration config,
+    InternalResource(GuestService guests, CategoryService categories, WidgetSettingsService widget,
                      @ConfigProperty(name = "goftgu.internal-secret") String secret) {
         this.guests = guests;
-        this.config = config;
+        this.categories = categories;
+        this.widget = widget;
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
     }
 
@@ -51,19 +55,19 @@ public class InternalResource {
 
     @GET
     @Path("/workspaces/{workspaceId}/categories")
-    public List<WorkspaceConfiguration.CategoryView> categories(@HeaderParam(HEADER) String presented,
-                                                               @PathParam("workspaceId") UUID workspaceId) {
+    public List<Views.CategoryView> categories(@HeaderParam(HEADER) String presented,
+                                               @PathParam("workspaceId") UUID workspaceId) {
         requireGateway(presented);
-        return config.categories(workspaceId);
+        return categories.list(workspaceId);
     }
 
     /** The widget's allowed origins and appearance, for the gateway's widget page (never the secret). */
     @GET
     @Path("/workspaces/{workspaceId}/widget")
-    public WorkspaceConfiguration.WidgetPublicView widget(@HeaderParam(HEADER) String presented,
-                                                         @PathParam("workspaceId") UUID workspaceId) {
+    public Views.WidgetPublicView widget(@HeaderParam(HEADER) String presented,
+                                         @PathParam("workspaceId") UUID workspaceId) {
         requireGateway(presented);
-        return config.widgetPublic(workspaceId);
+        return widget.publicView(workspaceId);
     }
 
     private void requireGateway(String presented) {

@@ -1,20 +1,16 @@
 package io.goftgu.supportchat.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.goftgu.problem.Problems;
 import io.goftgu.security.CurrentUser;
 import io.goftgu.security.Role;
 import io.goftgu.supportchat.api.Requests;
+import io.goftgu.supportchat.api.TicketPatch;
 import io.goftgu.supportchat.api.Views;
-import io.goftgu.supportchat.domain.HistoryEntry;
-import io.goftgu.supportchat.mapping.TicketViews;
 import io.goftgu.supportchat.service.Caller;
 import io.goftgu.supportchat.service.ConversationService;
 import io.goftgu.supportchat.service.TicketFinder;
 import io.goftgu.supportchat.service.TicketService;
 import io.goftgu.supportchat.service.TicketStats;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -65,16 +61,14 @@ public class TicketResource {
     private final TicketFinder finder;
     private final ConversationService conversation;
     private final TicketStats stats;
-    private final TicketViews views;
     private final CurrentUser me;
 
     TicketResource(TicketService tickets, TicketFinder finder, ConversationService conversation, TicketStats stats,
-                   TicketViews views, CurrentUser me) {
+                   CurrentUser me) {
         this.tickets = tickets;
         this.finder = finder;
         this.conversation = conversation;
         this.stats = stats;
-        this.views = views;
         this.me = me;
     }
 
@@ -111,7 +105,8 @@ public class TicketResource {
 
     @PATCH
     @Path(ID)
-    public Views.TicketView update(@PathParam("id") UUID id, JsonNode body) {
+    public Views.TicketView update(@PathParam("id") UUID id,
+                                   @Valid @NotNull(message = "a JSON body is required") TicketPatch body) {
         return tickets.update(Caller.of(me), id, body);
     }
 
@@ -159,17 +154,8 @@ public class TicketResource {
     @GET
     @Path(ID + "/history")
     @RolesAllowed(Role.STAFF)
-    @Transactional
     public Page<Views.HistoryView> history(@PathParam("id") UUID id, @QueryParam("page") Integer page,
                                            @QueryParam("limit") Integer limit) {
-        var t = tickets.visible(Caller.of(me), id, false);
-        int p = page == null ? 1 : page;
-        int l = limit == null ? 100 : limit;
-        if (p < 1 || l < 1 || l > 100) {
-            throw Problems.invalid("limit", "page ≥ 1, limit 1 to 100");
-        }
-        var query = HistoryEntry.<HistoryEntry>find("ticketId = ?1 order by at, id", t.id);
-        var data = query.page(p - 1, l).list().stream().map(views::history).toList();
-        return Page.of(data, query.count(), p, l);
+        return tickets.history(Caller.of(me), id, page, limit);
     }
 }

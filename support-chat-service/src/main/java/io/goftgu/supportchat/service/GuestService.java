@@ -106,6 +106,12 @@ public class GuestService {
         return new Started(TicketViews.guest(guest), tickets.get(caller, ticket.id));
     }
 
+    /** A guest of the workspace, as staff see it; another workspace's guest is 404. */
+    @Transactional
+    public Views.GuestView view(UUID workspaceId, UUID id) {
+        return TicketViews.guest(WorkspaceRows.own(Guest.findById(id), workspaceId, "guest"));
+    }
+
     /** The workspace's settings, created with a fresh widget secret on first use. */
     public WorkspaceSettings settings(UUID workspaceId) {
         WorkspaceSettings settings = WorkspaceSettings.findById(workspaceId);

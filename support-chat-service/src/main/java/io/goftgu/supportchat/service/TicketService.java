@@ -1,18 +1,20 @@
 package io.goftgu.supportchat.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.goftgu.events.Actor;
 import io.goftgu.events.EventTypes;
 import io.goftgu.problem.Problems;
 import io.goftgu.supportchat.api.Requests;
+import io.goftgu.supportchat.api.TicketPatch;
 import io.goftgu.supportchat.api.Views;
 import io.goftgu.supportchat.domain.Category;
+import io.goftgu.supportchat.domain.HistoryEntry;
 import io.goftgu.supportchat.domain.Label;
 import io.goftgu.supportchat.domain.Priority;
 import io.goftgu.supportchat.domain.Ticket;
 import io.goftgu.supportchat.domain.TicketStatus;
 import io.goftgu.supportchat.domain.WorkspaceUser;
 import io.goftgu.supportchat.mapping.TicketViews;
+import io.goftgu.supportchat.rest.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -22,6 +24,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -36,9 +39,6 @@ import java.util.UUID;
 public class TicketService {
 
     /** What PATCH /api/support-chat/{id} takes. */
-    static final java.util.List<String> PATCH_FIELDS = java.util.List.of("status", "priority", "assigneeId", "teamId",
-            "categoryId", "labelIds", "dueAt");
-
     private static final Set<String> CUSTOMER_FIELDS = Set.of("status");
 
     private final EntityManager em;
@@ -67,6 +67,20 @@ public class TicketService {
     @Transactional
     public Views.TicketView get(Caller me, UUID id) {
         return views.ticket(visible(me, id, false));
+    }
+
+    /** The ticket's history, oldest first (staff only, checked by the resource). */
+    @Transactional
+    public Page<Views.HistoryView> history(Caller me, UUID id, Integer page, Integer limit) {
+        var t = visible(me, id, false);
+        int p = page == null ? 1 : page;
+        int l = limit == null ? 100 : limit;
+        if (p < 1 || l < 1 || l > 100) {
+            throw Problems.invalid("limit", "page ≥ 1, limit 1 to 100");
+        }
+        var query = HistoryEntry.<HistoryEntry>find("ticketId = ?1 order by at, id", t.id);
+        var data = query.page(p - 1, l).list().stream().map(views::history).toList();
+        return Page.of(data, query.count(), p, l);
     }
 
     @Transactional
@@ -132,27 +146,21 @@ public class TicketService {
      * 403). Fields absent from the body stay; {@code null} clears assignee, team, category or due date.
      */
     @Transactional
-    public Views.TicketView update(Caller me, UUID id, JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw Problems.badRequest("a JSON object is required");
-        }
-        var unknown = new java.util.TreeSet<String>();
-        body.fieldNames().forEachRemaining(unknown::add);
-        unknown.removeAll(PATCH_FIELDS);
-        if (!unknown.isEmpty()) {
+    public Views.TicketView update(Caller me, UUID id, TicketPatch patch) {
+        if (!patch.unknown().isEmpty()) {
             // a field a ticket PATCH does not know is a client's mistake: say so instead of answering 200 unchanged
-            throw Problems.invalid(unknown.first(), "is not a field a ticket update takes (" + String.join(", ", PATCH_FIELDS) + ")");
+            throw Problems.invalid(patch.unknown().iterator().next(),
+                    "is not a field a ticket update takes (" + String.join(", ", TicketPatch.FIELDS) + ")");
         }
         var t = visible(me, id, true);
         if (!me.isStaff()) {
-            var names = new HashSet<String>();
-            body.fieldNames().forEachRemaining(names::add);
+            var names = new LinkedHashSet<>(patch.fields());
             names.removeAll(CUSTOMER_FIELDS);
             if (!names.isEmpty()) {
                 throw Problems.forbidden("customers may only close or reopen their ticket, not change " + String.join(", ", names));
             }
-            if (body.has("status")) {
-                var wanted = status(body.get("status"));
+            if (patch.has("status")) {
+                var wanted = status(patch);
                 if (wanted != TicketStatus.CLOSED && wanted != TicketStatus.REOPENED) {
                     throw Problems.forbidden("customers may only close or reopen their ticket");
                 }
@@ -161,13 +169,14 @@ public class TicketService {
         var actor = me.actor();
         var now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         // validate everything before changing anything
-        TicketStatus status = body.has("status") ? status(body.get("status")) : null;
-        Priority priority = body.has("priority") ? priority(body.get("priority")) : null;
-        UUID assigneeId = body.has("assigneeId") ? requireStaff(me.workspaceId(), uuid(body, "assigneeId")) : null;
-        UUID teamId = body.has("teamId") ? requireTeam(me.workspaceId(), uuid(body, "teamId")) : null;
-        UUID categoryId = body.has("categoryId") ? requireCategory(me.workspaceId(), uuid(body, "categoryId")) : null;
-        Set<UUID> labelIds = body.has("labelIds") ? new HashSet<>(requireLabels(me.workspaceId(), uuids(body, "labelIds"))) : null;
-        Instant dueAt = body.has("dueAt") ? instant(body, "dueAt") : null;
+        TicketStatus status = patch.has("status") ? status(patch) : null;
+        Priority priority = patch.has("priority") ? priority(patch) : null;
+        UUID assigneeId = patch.has("assigneeId") ? requireStaff(me.workspaceId(), patch.assigneeId()) : null;
+        UUID teamId = patch.has("teamId") ? requireTeam(me.workspaceId(), patch.teamId()) : null;
+        UUID categoryId = patch.has("categoryId") ? requireCategory(me.workspaceId(), patch.categoryId()) : null;
+        Set<UUID> labelIds = patch.has("labelIds") ? new HashSet<>(requireLabels(me.workspaceId(),
+                patch.labelIds() == null ? List.of() : patch.labelIds())) : null;
+        Instant dueAt = patch.has("dueAt") ? patch.dueAt() : null;
         if (status != null && status != t.status() && !t.status().mayMoveTo(status)) {
             throw Problems.conflict("a ticket that is " + t.status + " cannot move to " + status);
         }
@@ -178,17 +187,17 @@ public class TicketService {
             sla.apply(t);
             updated = true;
         }
-        if (body.has("categoryId") && !Objects.equals(categoryId, t.categoryId)) {
+        if (patch.has("categoryId") && !Objects.equals(categoryId, t.categoryId)) {
             events.history(t, "CATEGORY_CHANGED", "categoryId", t.categoryId, categoryId, actor);
             t.categoryId = categoryId;
             updated = true;
         }
-        if (body.has("teamId") && !Objects.equals(teamId, t.teamId)) {
+        if (patch.has("teamId") && !Objects.equals(teamId, t.teamId)) {
             events.history(t, "TEAM_CHANGED", "teamId", t.teamId, teamId, actor);
             t.teamId = teamId;
             updated = true;
         }
-        if (body.has("dueAt") && !Objects.equals(dueAt, t.dueAt)) {
+        if (patch.has("dueAt") && !Objects.equals(dueAt, t.dueAt)) {
             events.history(t, "DUE_DATE_CHANGED", "dueAt", t.dueAt, dueAt, actor);
             t.dueAt = dueAt;
             updated = true;
@@ -212,7 +221,7 @@ public class TicketService {
             t.updatedAt = now;
             events.ticket(EventTypes.SupportChat.TICKET_UPDATED, t, actor);
         }
-        if (body.has("assigneeId")) {
+        if (patch.has("assigneeId")) {
             assignment.assign(t, assigneeId, actor);
         }
         if (status != null && status != t.status()) {
@@ -256,66 +265,19 @@ public class TicketService {
         }
     }
 
-    private static TicketStatus status(JsonNode node) {
-        try {
-            return TicketStatus.valueOf(node.asText());
-        } catch (IllegalArgumentException e) {
+    /** A ticket PATCH names a status to move to: null is not one. */
+    private static TicketStatus status(TicketPatch patch) {
+        if (patch.status() == null) {
             throw Problems.invalid("status", "must be one of OPEN, PENDING, IN_PROGRESS, WAITING_CUSTOMER, RESOLVED, CLOSED, REOPENED");
         }
+        return patch.status();
     }
 
-    private static Priority priority(JsonNode node) {
-        try {
-            return Priority.valueOf(node.asText());
-        } catch (IllegalArgumentException e) {
+    private static Priority priority(TicketPatch patch) {
+        if (patch.priority() == null) {
             throw Problems.invalid("priority", "must be one of LOW, MEDIUM, HIGH, CRITICAL");
         }
-    }
-
-    private static UUID uuid(JsonNode body, String field) {
-        var node = body.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(node.asText());
-        } catch (IllegalArgumentException e) {
-            throw Problems.invalid(field, "is not an id");
-        }
-    }
-
-    private static List<UUID> uuids(JsonNode body, String field) {
-        var node = body.get(field);
-        if (node == null || node.isNull()) {
-            return List.of();
-        }
-        if (!node.isArray()) {
-            throw Problems.invalid(field, "must be a list of ids");
-        }
-        if (node.size() > 50) {
-            throw Problems.invalid(field, "must list at most 50 ids");
-        }
-        var ids = new java.util.ArrayList<UUID>();
-        node.forEach(n -> {
-            try {
-                ids.add(UUID.fromString(n.asText()));
-            } catch (IllegalArgumentException e) {
-                throw Problems.invalid(field, "must be a list of ids");
-            }
-        });
-        return ids;
-    }
-
-    private static Instant instant(JsonNode body, String field) {
-        var node = body.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        try {
-            return Instant.parse(node.asText());
-        } catch (RuntimeException e) {
-            throw Problems.invalid(field, "must be an ISO-8601 instant");
-        }
+        return patch.priority();
     }
 
     UUID requireCategory(UUID workspaceId, UUID categoryId) {
