@@ -90,7 +90,7 @@ or a platform library's defaults; the chart's config-parity test (helm/src/test)
 KAFKA_BOOTSTRAP_SERVERS: {{ $root.Values.global.kafka.bootstrapServers | quote }}
 GOFTGU_JWT_ISSUER: {{ $root.Values.global.jwt.issuer | quote }}
 GOFTGU_JWT_AUDIENCE: {{ $root.Values.global.jwt.audience | quote }}
-JAVA_OPTS_APPEND: {{ $root.Values.global.javaOpts | quote }}
+JAVA_OPTS_APPEND: {{ trim (printf "%s %s" $root.Values.global.javaOpts ($v.javaOpts | default "")) | quote }}
 QUARKUS_OTEL_SDK_DISABLED: {{ (not $root.Values.global.tracing.enabled) | quote }}
 QUARKUS_OTEL_SERVICE_NAME: {{ .name | quote }}
 {{- if $root.Values.global.tracing.enabled }}

@@ -35,6 +35,15 @@ public record Profile(String name, URI gateway, URI ws, int users, int socketsPe
                 20, 2, 20, Duration.ofSeconds(2), Duration.ofSeconds(18), null, null);
     }
 
+    /**
+     * {@link ConnectRun}: 2,000 sockets (200 users × 10) opened through the gateway at {@code rate} = 100 connects per
+     * second; the gateway holds two descriptors per proxied socket, so this machine's 20,000 per process bound it.
+     */
+    public static Profile connect() {
+        return new Profile("connect", URI.create("http://127.0.0.1:8080"), URI.create("ws://127.0.0.1:8080/ws"),
+                200, 10, 100, Duration.ZERO, Duration.ZERO, Path.of(".goftgu/run/realtime-service.pid"), null);
+    }
+
     /** {@link FaultRun}: sockets through the gateway, which moves them to the live replica. */
     public static Profile fault() {
         return new Profile("fault", URI.create("http://127.0.0.1:8080"), URI.create("ws://127.0.0.1:8080/ws"),
@@ -57,13 +66,15 @@ public record Profile(String name, URI gateway, URI ws, int users, int socketsPe
         for (var arg : args) {
             if (arg.equals("smoke")) {
                 base = smoke();
+            } else if (arg.equals("connect")) {
+                base = connect();
             } else if (arg.equals("fault")) {
                 base = fault();
             } else if (arg.startsWith("--") && arg.contains("=")) {
                 overrides.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
             } else if (!arg.equals("standard")) {
                 throw new IllegalArgumentException("unknown argument " + arg
-                        + " (profiles: standard, smoke, fault; overrides: --gateway= --ws= --users= --sockets-per-user="
+                        + " (profiles: standard, smoke, connect, fault; overrides: --gateway= --ws= --users= --sockets-per-user="
                         + " --rate= --warmup= --duration= --realtime-pid= --realtime-url=)");
             }
         }

@@ -32,6 +32,14 @@ public record Result(Profile profile, int sockets, Histogram connectMicros, int 
         row(rows, "latency p50 / p90 / p99 / p99.9 / max", ms(latencyMicros.getValueAtPercentile(50)) + " / "
                 + ms(latencyMicros.getValueAtPercentile(90)) + " / " + ms(latencyMicros.getValueAtPercentile(99))
                 + " / " + ms(latencyMicros.getValueAtPercentile(99.9)) + " / " + ms(latencyMicros.getMaxValue()));
+        memoryRows(rows, before, after, sockets);
+        anomalies.forEach(anomaly -> row(rows, "anomaly", anomaly));
+        row(rows, "verdict", ok() ? "PASS: nothing lost, duplicated or refused" : "FAIL");
+        return rows.toString();
+    }
+
+    /** realtime-service's resident memory and heap before and after {@code sockets} sockets opened, when read. */
+    static void memoryRows(StringBuilder rows, LoadRun.Memory before, LoadRun.Memory after, int sockets) {
         if (before.rssBytes() > 0 && after.rssBytes() > 0) {
             row(rows, "realtime RSS before / after sockets", mib(before.rssBytes()) + " / " + mib(after.rssBytes())
                     + String.format(Locale.ROOT, " (%.1f KiB per socket)",
@@ -42,16 +50,13 @@ public record Result(Profile profile, int sockets, Histogram connectMicros, int 
                     + String.format(Locale.ROOT, " (%.1f KiB per socket)",
                     (after.heapBytes() - before.heapBytes()) / 1024.0 / Math.max(1, sockets)));
         }
-        anomalies.forEach(anomaly -> row(rows, "anomaly", anomaly));
-        row(rows, "verdict", ok() ? "PASS: nothing lost, duplicated or refused" : "FAIL");
-        return rows.toString();
     }
 
     static void row(StringBuilder rows, String name, String value) {
         rows.append(String.format(Locale.ROOT, "| %-40s | %s%n", name, value));
     }
 
-    private static String ms(long micros) {
+    static String ms(long micros) {
         return String.format(Locale.ROOT, "%.1f ms", micros / 1000.0);
     }
 

@@ -206,6 +206,21 @@ class ChartTest {
     }
 
     @Test
+    void realtimeAddsItsOwnJvmFlagsToTheGlobalOnes() {
+        var global = "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError";
+        for (var service : Chart.SERVICES.values()) {
+            var javaOpts = named(defaults, ConfigMap.class, name(service)).getData().get("JAVA_OPTS_APPEND");
+            if (service.equals("realtime-service")) {
+                // its heap is mostly sockets: a small young generation, old generation committed as they need it
+                assertEquals(global + " -XX:+UseSerialGC -XX:MaxNewSize=48m -XX:MinHeapFreeRatio=20"
+                        + " -XX:MaxHeapFreeRatio=40", javaOpts);
+            } else {
+                assertEquals(global, javaOpts, service);
+            }
+        }
+    }
+
+    @Test
     void passwordsGivenAsValuesBecomeSecretsAndTheInternalSecretIsShared() {
         var objects = Chart.objects(Chart.template(c -> c
                 .set("gateway.database.existingSecret", "").set("gateway.database.password", "s3cret")));

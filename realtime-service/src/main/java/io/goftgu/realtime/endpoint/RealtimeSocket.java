@@ -85,8 +85,7 @@ public class RealtimeSocket {
                     "too many open sockets for this account")).subscribe().with(done -> { }, failure -> { });
             return;
         }
-        registry.add(new ClientSocket(connection.id(), principal, connection, currentUser.rawToken(),
-                guard.newState(expiresAtMillis)));
+        registry.add(ClientSocket.of(connection, principal, currentUser.rawToken(), guard.newState(expiresAtMillis)));
         presence.opened(principal);
         Log.debugf("socket %s opened by %s %s of workspace %s", connection.id(), principal.role(), principal.id(),
                 principal.workspaceId());

@@ -5,6 +5,9 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.websockets.next.CloseReason;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocketFrameType;
+import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -71,6 +74,16 @@ public class SocketGuard {
 
     /** Hands a frame to the socket without waiting for it; cuts the socket when its client has stopped reading. */
     public void send(ClientSocket socket, String frameType, String json) {
+        send(socket, frameType, Buffer.buffer(json));
+    }
+
+    /**
+     * Hands a text frame, already encoded as UTF-8, to the socket without waiting for it; cuts the socket when its
+     * client has stopped reading. One event's frame is encoded once and these same bytes handed to each of its
+     * sockets: every write reads them through its own slice, and the heap buffer is never released, so sharing it is
+     * safe.
+     */
+    public void send(ClientSocket socket, String frameType, Buffer utf8) {
         var state = socket.state();
         if (state.isClosing()) {
             return;
@@ -81,15 +94,15 @@ public class SocketGuard {
             cutSlowConsumer(socket);
             return;
         }
-        socket.connection().sendText(json).subscribe().with(
-                sent -> {
-                    state.written();
-                    metrics.frameSent(frameType);
-                },
-                failure -> {
-                    state.written();
-                    Log.debugf("frame %s not written to socket %s: %s", frameType, socket.connectionId(), failure);
-                });
+        var frame = new WebSocketFrameImpl(WebSocketFrameType.TEXT, utf8.getByteBuf(), true);
+        socket.webSocket().writeFrame(frame, written -> {
+            state.written();
+            if (written.succeeded()) {
+                metrics.frameSent(frameType);
+            } else {
+                Log.debugf("frame %s not written to socket %s: %s", frameType, socket.connectionId(), written.cause());
+            }
+        });
     }
 
     /**

@@ -1,19 +1,25 @@
 package io.goftgu.realtime.endpoint;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
  * What realtime-service tracks about one socket to keep it from harming the others: frames handed to it but not
  * yet written out (a client that does not read makes this grow), the client's frame budget, when it last showed
- * life, and when its token expires.
+ * life, and when its token expires. There is one per open socket, so it is kept small: counters are plain volatile
+ * fields updated atomically, and the set of joined rooms exists only once the socket joins one.
  */
 public final class SocketState {
 
-    private final AtomicInteger unwritten = new AtomicInteger();
+    private static final AtomicIntegerFieldUpdater<SocketState> UNWRITTEN =
+            AtomicIntegerFieldUpdater.newUpdater(SocketState.class, "unwritten");
+    private static final AtomicIntegerFieldUpdater<SocketState> CLOSING =
+            AtomicIntegerFieldUpdater.newUpdater(SocketState.class, "closing");
+
+    private volatile int unwritten;
     /** When a frame was last written out, or when frames started waiting after none were. */
     private volatile long lastProgressNanos = System.nanoTime();
-    private final AtomicBoolean closing = new AtomicBoolean();
+    /** 1 once someone started closing the socket. */
+    private volatile int closing;
     private final long tokenExpiresAtMillis;
     private volatile long lastInboundNanos = System.nanoTime();
     // token bucket for client frames; only touched on the socket's own event loop
@@ -24,7 +30,7 @@ public final class SocketState {
     private double checkTokens;
     private long checksRefilledAtNanos = System.nanoTime();
     /** The rooms and tickets this socket has joined ("room:<id>", "ticket:<id>"), oldest first. */
-    private final java.util.LinkedHashSet<String> joined = new java.util.LinkedHashSet<>();
+    private java.util.LinkedHashSet<String> joined;
 
     public SocketState(long tokenExpiresAtMillis, int burst) {
         this(tokenExpiresAtMillis, burst, 10);
@@ -49,11 +55,14 @@ public final class SocketState {
     }
 
     public synchronized boolean hasJoined(String key) {
-        return joined.contains(key);
+        return joined != null && joined.contains(key);
     }
 
     /** Joins {@code key}; when more than {@code max} are joined, lets go of the oldest and returns it, else null. */
     public synchronized String join(String key, int max) {
+        if (joined == null) {
+            joined = new java.util.LinkedHashSet<>();
+        }
         joined.remove(key);
         joined.add(key);
         if (joined.size() <= max) {
@@ -65,16 +74,16 @@ public final class SocketState {
     }
 
     public synchronized boolean leave(String key) {
-        return joined.remove(key);
+        return joined != null && joined.remove(key);
     }
 
     public synchronized java.util.List<String> joined() {
-        return java.util.List.copyOf(joined);
+        return joined == null ? java.util.List.of() : java.util.List.copyOf(joined);
     }
 
     /** A frame is about to be written; returns how many are now waiting, this one included. */
     int queued() {
-        var now = unwritten.incrementAndGet();
+        var now = UNWRITTEN.incrementAndGet(this);
         if (now == 1) {
             lastProgressNanos = System.nanoTime();
         }
@@ -83,25 +92,25 @@ public final class SocketState {
 
     void written() {
         lastProgressNanos = System.nanoTime();
-        unwritten.decrementAndGet();
+        UNWRITTEN.decrementAndGet(this);
     }
 
     /** Frames are waiting and none was written out for longer than {@code stallNanos}: the client stopped reading. */
     boolean stalled(long now, long stallNanos) {
-        return unwritten.get() > 0 && now - lastProgressNanos > stallNanos;
+        return unwritten > 0 && now - lastProgressNanos > stallNanos;
     }
 
     public int unwritten() {
-        return unwritten.get();
+        return unwritten;
     }
 
     /** True for the one caller that gets to close the socket. */
     boolean startClosing() {
-        return closing.compareAndSet(false, true);
+        return CLOSING.compareAndSet(this, 0, 1);
     }
 
     boolean isClosing() {
-        return closing.get();
+        return closing == 1;
     }
 
     void sawLife() {

@@ -6,6 +6,7 @@ import io.goftgu.realtime.domain.EventFrames;
 import io.goftgu.realtime.endpoint.ConnectionRegistry;
 import io.goftgu.realtime.endpoint.SocketGuard;
 import io.goftgu.realtime.endpoint.SocketMetrics;
+import io.vertx.core.buffer.Buffer;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,8 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Pushes one domain event to this replica's sockets of the event's workspace whose principal the event's audience
- * includes. The producer computed the audience; this only enforces it. The frame is serialised once and the writes
- * are asynchronous, so the caller (the Kafka thread) never waits on a socket.
+ * includes. The producer computed the audience; this only enforces it. The frame is serialised and encoded once for all
+ * its sockets and the writes are asynchronous, so the caller (the Kafka thread) never waits on a socket.
  */
 @ApplicationScoped
 public class EventDelivery {
@@ -45,8 +46,10 @@ public class EventDelivery {
             return 0;
         }
         for (var frame : EventFrames.render(event)) {
+            // encoded once: every recipient's write reads these same bytes
+            var utf8 = Buffer.buffer(frame.json());
             for (var socket : recipients) {
-                guard.send(socket, frame.type(), frame.json());
+                guard.send(socket, frame.type(), utf8);
             }
         }
         metrics.deliveryLag(Duration.between(event.occurredAt(), Instant.now()));

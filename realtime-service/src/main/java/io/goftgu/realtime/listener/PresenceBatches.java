@@ -61,9 +61,10 @@ public class PresenceBatches {
             for (var route : EventFrames.routesOf(io.goftgu.events.EventTypes.Realtime.PRESENCE_CHANGED)) {
                 var frame = EventJson.MAPPER.createObjectNode().put("type", route.frameType());
                 frame.set("data", changes);
-                var json = frame.toString();
+                // encoded once for every staff socket of the workspace
+                var utf8 = io.vertx.core.buffer.Buffer.buffer(frame.toString());
                 for (var socket : recipients) {
-                    guard.send(socket, route.frameType(), json);
+                    guard.send(socket, route.frameType(), utf8);
                 }
             }
         }

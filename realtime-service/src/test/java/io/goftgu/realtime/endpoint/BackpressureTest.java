@@ -45,7 +45,10 @@ class BackpressureTest {
     public static class SmallBound implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("goftgu.realtime.limits.max-waiting-frames", "40");
+            // the stalled client never answers pings: with the test's 6 s idle timeout a slow machine (publishing 32 MB
+            // can take that long) closed it as idle before it could be cut as a slow consumer, and the cut was never seen
+            return Map.of("goftgu.realtime.limits.max-waiting-frames", "40",
+                    "goftgu.realtime.limits.idle-timeout", "5m");
         }
     }
 

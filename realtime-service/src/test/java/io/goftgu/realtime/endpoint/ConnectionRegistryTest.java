@@ -60,7 +60,7 @@ class ConnectionRegistryTest {
     }
 
     private ClientSocket add(String id, UUID workspaceId, UUID principalId, Role role) {
-        var socket = new ClientSocket(id, new ConnectedPrincipal(workspaceId, principalId, role), null, "token",
+        var socket = new ClientSocket(id, new ConnectedPrincipal(workspaceId, principalId, role), null, null, "token",
                 new SocketState(0, 10));
         registry.add(socket);
         return socket;

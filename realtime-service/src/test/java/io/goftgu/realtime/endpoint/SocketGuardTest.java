@@ -70,6 +70,9 @@ class SocketGuardTest {
              var reading = bearer(uri, TestTokens.staff(reader, workspace))) {
             await("both sockets registered", () -> registry.socketsOf(workspace, slow).size() == 1
                     && registry.socketsOf(workspace, reader).size() == 1);
+            // it stops reading but stays alive: on a slow machine the idle timeout (6 s in tests) could otherwise
+            // close it before it is found stalled, and the cut would never be seen
+            UpgradeProbe.keepAlive(stalled, java.time.Duration.ofSeconds(1));
             var body = "x".repeat(64 * 1024);
             int events = 300;
             for (int seq = 1; seq <= events; seq++) {

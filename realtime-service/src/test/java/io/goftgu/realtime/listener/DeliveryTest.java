@@ -101,6 +101,35 @@ class DeliveryTest {
         }
     }
 
+    /**
+     * An event's frame is encoded once and the same bytes are written to every recipient: each socket still gets
+     * every frame whole, as text, in order, and once, whether it is short or longer than the size below which Netty
+     * copies a frame into one buffer (1 KiB) rather than writing the shared bytes as they are.
+     */
+    @Test
+    void oneEncodedFrameReachesEverySocketWholeInOrderAndOnce() throws Exception {
+        var sockets = new ArrayList<TestSocket>();
+        for (int i = 0; i < 4; i++) {
+            sockets.add(open(workspace, alice, TestTokens.staff(alice, workspace)));
+        }
+        sockets.add(open(workspace, bob, TestTokens.staff(bob, workspace)));
+        var longBody = "پیام بلند ".repeat(300);
+        var payloads = List.of(message(1, longBody), message(2, "کوتاه"), message(3, longBody + "!"));
+        Events.publishAll(payloads.stream().map(payload -> Events.event(EventTypes.InternalChat.MESSAGE_CREATED,
+                workspace, room, payload.path("seq").asLong(), Audience.users(Set.of(alice, bob)), payload)).toList());
+
+        for (var socket : sockets) {
+            for (var payload : payloads) {
+                var frame = socket.awaitType(MESSAGE_FRAME, SOON).json();
+                assertEquals(payload.path("seq").asLong(), frame.path("seq").asLong());
+                assertEquals(payload, frame.path("data"));
+            }
+        }
+        for (var socket : sockets) {
+            assertEquals(List.of(), framesOf(socket, MESSAGE_FRAME));
+        }
+    }
+
     @Test
     void roleAudienceReachesEveryStaffSocketOfTheWorkspaceOnly() throws Exception {
         var alices = open(workspace, alice, TestTokens.staff(alice, workspace));

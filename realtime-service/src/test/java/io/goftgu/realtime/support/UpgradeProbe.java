@@ -88,6 +88,27 @@ public final class UpgradeProbe {
         return socket;
     }
 
+    /**
+     * Keeps a socket from {@link #open} showing life without reading anything: an unsolicited pong (RFC 6455 §5.5.3, a
+     * one-way heartbeat) every {@code period} until the socket closes, so a test of a client that stopped reading is
+     * not cut short by the idle timeout on a slow machine.
+     */
+    public static Thread keepAlive(Socket socket, java.time.Duration period) {
+        // FIN + pong, then the mask bit with an empty payload, then the 4-byte mask every client frame carries
+        var pong = new byte[] {(byte) 0x8A, (byte) 0x80, 0, 0, 0, 0};
+        return Thread.ofPlatform().daemon().start(() -> {
+            try {
+                while (!socket.isClosed()) {
+                    socket.getOutputStream().write(pong);
+                    socket.getOutputStream().flush();
+                    Thread.sleep(period);
+                }
+            } catch (IOException | InterruptedException e) {
+                // the socket closed: nothing more to keep alive
+            }
+        });
+    }
+
     private static String readHead(Socket socket) throws IOException {
         var in = socket.getInputStream();
         var head = new ByteArrayOutputStream();
