@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LoadRun {
 
     static final String MARK = "bench:";
+    static final Duration IDLE_WINDOW = Duration.ofSeconds(10);
 
     private final Profile profile;
     private final BenchClient client;
@@ -61,6 +62,12 @@ public final class LoadRun {
             }
         });
         var memoryAfter = Memory.of(profile);
+        // what the stack spends holding the sockets with nothing sent (timers, heartbeats, consumers polling), so the
+        // cost of the messages themselves shows apart from it
+        var cpu = new ProcessCpu(profile.runDir());
+        var idleFrom = cpu.take();
+        Thread.sleep(IDLE_WINDOW.toMillis());
+        var idle = ProcessCpu.Usage.between(idleFrom, cpu.take(), 0, 0, null, null);
 
         // steady sending: message i starts at start + i / rate, whatever the previous ones are doing
         int warmupCount = (int) (profile.rate() * profile.warmup().toMillis() / 1000);
@@ -68,21 +75,37 @@ public final class LoadRun {
         int total = maxMessages - 10;
         var status = new AtomicIntegerArray(maxMessages);
         var errorKinds = new java.util.concurrent.ConcurrentSkipListMap<String, Integer>();
+        var acknowledged = new AtomicLong();
+        long acknowledgedFrom = 0;
+        ProcessCpu.Snapshot cpuFrom = null;
+        String loadFrom = null;
         long start = System.nanoTime();
         long period = TimeUnit.SECONDS.toNanos(1) / profile.rate();
         for (int i = 0; i < total; i++) {
             BenchClient.awaitTurn(i, start, period);
+            if (i == warmupCount) {
+                // the CPU window is the measured sending: from the first measured send to the end of the last period
+                loadFrom = ProcessCpu.loadAverage();
+                cpuFrom = cpu.take();
+                acknowledgedFrom = acknowledged.get();
+            }
             startedAt[i] = System.nanoTime();
             int index = i;
             client.send(users, rooms, i).onComplete(answer -> {
                 int code = answer.succeeded() ? answer.result().status() : -1;
                 status.set(index, code);
-                if (code != 201) {
+                if (code == 201) {
+                    acknowledged.incrementAndGet();
+                } else {
                     errorKinds.merge(answer.succeeded() ? code + " " + answer.result().body().toString()
                             : answer.cause().toString(), 1, Integer::sum);
                 }
             });
         }
+        BenchClient.awaitTurn(total, start, period);
+        var cpuUsage = cpuFrom == null ? null
+                : ProcessCpu.Usage.between(cpuFrom, cpu.take(), total - warmupCount,
+                acknowledged.get() - acknowledgedFrom, loadFrom, ProcessCpu.loadAverage());
         long sendSeconds = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
         // catch-up: wait until every send is answered and every acknowledged message reached every socket of its
@@ -118,7 +141,7 @@ public final class LoadRun {
         var measured = total - warmupCount;
         return new Result(profile, open.size(), connectTimes, total, acked, total - acked,
                 (long) measured * perMessage, latency.getTotalCount(), lost, duplicates.get(), latency,
-                sendSeconds, memoryBefore, memoryAfter, anomalies);
+                sendSeconds, memoryBefore, memoryAfter, idle, cpuUsage, anomalies);
     }
 
     private static int unanswered(AtomicIntegerArray status, int total) {

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * What one benchmark run does. {@code standard} fits a 2-core machine running the whole stack in under five
- * minutes; {@code smoke} is the 20-second run CI makes; {@code fault} is {@link FaultRun}'s; any field can be overridden with {@code --name=value}.
+ * minutes; {@code cpu} measures the CPU per message at a rate the stack carries easily; {@code smoke} is the 20-second run CI makes; {@code fault} is {@link FaultRun}'s; any field can be overridden with {@code --name=value}.
  *
  * @param gateway        REST goes here (sign-up, users, login, rooms, message sends)
  * @param ws             sockets connect here: the gateway's {@code /ws}, or realtime-service's directly as the
@@ -20,19 +20,32 @@ import java.util.Map;
  * @param duration       measured sending
  * @param realtimePid    realtime-service's pid file, to read its resident memory (optional)
  * @param realtimeUrl    realtime-service's own HTTP address, for its heap from {@code /q/metrics} (optional)
+ * @param runDir         the stack's run folder with a pid file per process ({@code .goftgu/run}), for the CPU each
+ *                       process spends per message (optional: {@link ProcessCpu})
  */
 public record Profile(String name, URI gateway, URI ws, int users, int socketsPerUser, int rate, Duration warmup,
-                      Duration duration, Path realtimePid, URI realtimeUrl) {
+                      Duration duration, Path realtimePid, URI realtimeUrl, Path runDir) {
 
     public static Profile standard() {
         return new Profile("standard", URI.create("http://127.0.0.1:8080"), URI.create("ws://127.0.0.1:8084/ws"),
                 1000, 10, 200, Duration.ofSeconds(10), Duration.ofSeconds(60),
-                Path.of(".goftgu/run/realtime-service.pid"), URI.create("http://127.0.0.1:8084"));
+                Path.of(".goftgu/run/realtime-service.pid"), URI.create("http://127.0.0.1:8084"), Path.of(".goftgu/run"));
+    }
+
+    /**
+     * Issue 12's CPU measurement: 1,000 sockets (200 users × 5), each message on 10 sockets (the recipient's 5 and
+     * the sender's 5), 100 msg/s through the gateway, 20 s of warm-up, then 60 s over which the CPU of every process
+     * is read.
+     */
+    public static Profile cpu() {
+        var standard = standard();
+        return new Profile("cpu", standard.gateway, standard.ws, 200, 5, 100, Duration.ofSeconds(20),
+                Duration.ofSeconds(60), standard.realtimePid, standard.realtimeUrl, standard.runDir);
     }
 
     public static Profile smoke() {
         return new Profile("smoke", URI.create("http://127.0.0.1:8080"), URI.create("ws://127.0.0.1:8080/ws"),
-                20, 2, 20, Duration.ofSeconds(2), Duration.ofSeconds(18), null, null);
+                20, 2, 20, Duration.ofSeconds(2), Duration.ofSeconds(18), null, null, null);
     }
 
     /**
@@ -41,13 +54,13 @@ public record Profile(String name, URI gateway, URI ws, int users, int socketsPe
      */
     public static Profile connect() {
         return new Profile("connect", URI.create("http://127.0.0.1:8080"), URI.create("ws://127.0.0.1:8080/ws"),
-                200, 10, 100, Duration.ZERO, Duration.ZERO, Path.of(".goftgu/run/realtime-service.pid"), null);
+                200, 10, 100, Duration.ZERO, Duration.ZERO, Path.of(".goftgu/run/realtime-service.pid"), null, null);
     }
 
     /** {@link FaultRun}: sockets through the gateway, which moves them to the live replica. */
     public static Profile fault() {
         return new Profile("fault", URI.create("http://127.0.0.1:8080"), URI.create("ws://127.0.0.1:8080/ws"),
-                100, 2, 40, Duration.ZERO, Duration.ofSeconds(110), null, null);
+                100, 2, 40, Duration.ZERO, Duration.ofSeconds(110), null, null, null);
     }
 
     /** The fan-out: sockets that receive each message besides the sender's own. */
@@ -59,13 +72,15 @@ public record Profile(String name, URI gateway, URI ws, int users, int socketsPe
         return users * socketsPerUser;
     }
 
-    /** {@code standard} or {@code smoke}, then {@code --field=value} overrides. */
+    /** {@code standard}, {@code cpu}, {@code smoke} or {@code fault}, then {@code --field=value} overrides. */
     public static Profile parse(String... args) {
         var base = standard();
         var overrides = new HashMap<String, String>();
         for (var arg : args) {
             if (arg.equals("smoke")) {
                 base = smoke();
+            } else if (arg.equals("cpu")) {
+                base = cpu();
             } else if (arg.equals("connect")) {
                 base = connect();
             } else if (arg.equals("fault")) {
@@ -74,8 +89,8 @@ public record Profile(String name, URI gateway, URI ws, int users, int socketsPe
                 overrides.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
             } else if (!arg.equals("standard")) {
                 throw new IllegalArgumentException("unknown argument " + arg
-                        + " (profiles: standard, smoke, connect, fault; overrides: --gateway= --ws= --users= --sockets-per-user="
-                        + " --rate= --warmup= --duration= --realtime-pid= --realtime-url=)");
+                        + " (profiles: standard, cpu, smoke, connect, fault; overrides: --gateway= --ws= --users="
+                        + " --sockets-per-user= --rate= --warmup= --duration= --realtime-pid= --realtime-url= --run-dir=)");
             }
         }
         return base.with(overrides);
@@ -91,6 +106,7 @@ public record Profile(String name, URI gateway, URI ws, int users, int socketsPe
                 o.containsKey("warmup") ? Duration.parse("PT" + o.get("warmup").toUpperCase()) : warmup,
                 o.containsKey("duration") ? Duration.parse("PT" + o.get("duration").toUpperCase()) : duration,
                 o.containsKey("realtime-pid") ? Path.of(o.get("realtime-pid")) : realtimePid,
-                o.containsKey("realtime-url") ? URI.create(o.get("realtime-url")) : realtimeUrl);
+                o.containsKey("realtime-url") ? URI.create(o.get("realtime-url")) : realtimeUrl,
+                o.containsKey("run-dir") ? Path.of(o.get("run-dir")) : runDir);
     }
 }

@@ -9,7 +9,7 @@ import java.util.Locale;
 public record Result(Profile profile, int sockets, Histogram connectMicros, int sent, long acknowledged, long errors,
                      long expectedDeliveries, long measuredDeliveries, long lost, long duplicates,
                      Histogram latencyMicros, long sendMillis, LoadRun.Memory before, LoadRun.Memory after,
-                     List<String> anomalies) {
+                     ProcessCpu.Usage idle, ProcessCpu.Usage cpu, List<String> anomalies) {
 
     public boolean ok() {
         return lost == 0 && duplicates == 0 && errors == 0 && acknowledged == sent;
@@ -33,6 +33,9 @@ public record Result(Profile profile, int sockets, Histogram connectMicros, int 
                 + ms(latencyMicros.getValueAtPercentile(90)) + " / " + ms(latencyMicros.getValueAtPercentile(99))
                 + " / " + ms(latencyMicros.getValueAtPercentile(99.9)) + " / " + ms(latencyMicros.getMaxValue()));
         memoryRows(rows, before, after, sockets);
+        if (cpu != null && idle != null) {
+            cpuRows(rows);
+        }
         anomalies.forEach(anomaly -> row(rows, "anomaly", anomaly));
         row(rows, "verdict", ok() ? "PASS: nothing lost, duplicated or refused" : "FAIL");
         return rows.toString();
@@ -50,6 +53,32 @@ public record Result(Profile profile, int sockets, Histogram connectMicros, int 
                     + String.format(Locale.ROOT, " (%.1f KiB per socket)",
                     (after.heapBytes() - before.heapBytes()) / 1024.0 / Math.max(1, sockets)));
         }
+    }
+
+    /** CPU per message acknowledged over the measured window, per process, then the stack's total (the generator apart). */
+    private void cpuRows(StringBuilder rows) {
+        row(rows, "CPU window", String.format(Locale.ROOT,
+                "%.1f s, %d messages sent, %d acknowledged; load average %s -> %s", cpu.windowMillis() / 1000.0,
+                cpu.sent(), cpu.acknowledged(), cpu.loadBefore(), cpu.loadAfter()));
+        cpu.millis().forEach((process, millis) -> {
+            var jit = cpu.jitMillis().get(process);
+            var gc = cpu.gcMillis().get(process);
+            row(rows, "CPU per message: " + process, perMessage(millis, idle.millis().getOrDefault(process, 0L))
+                    + (jit == null ? "" : String.format(Locale.ROOT, "; of it JIT %.2f ms, GC %.2f ms",
+                    jit / (double) Math.max(1, cpu.acknowledged()), gc / (double) Math.max(1, cpu.acknowledged()))));
+        });
+        if (cpu.millis().size() > 1) {
+            row(rows, "CPU per message: whole stack", perMessage(cpu.stackMillis(), idle.stackMillis()));
+        }
+    }
+
+    /** Per acknowledged message; then the share of a core, busy and idle, and the per-message cost above idle. */
+    private String perMessage(long millis, long idleMillis) {
+        double idleShare = idleMillis / (double) Math.max(1, idle.windowMillis());
+        double aboveIdle = (millis - idleShare * cpu.windowMillis()) / Math.max(1, cpu.acknowledged());
+        return String.format(Locale.ROOT, "%.2f ms (%.0f %% of a core; idle %.1f %%; above idle %.2f ms)",
+                millis / (double) Math.max(1, cpu.acknowledged()), 100.0 * millis / Math.max(1, cpu.windowMillis()),
+                100 * idleShare, aboveIdle);
     }
 
     static void row(StringBuilder rows, String name, String value) {

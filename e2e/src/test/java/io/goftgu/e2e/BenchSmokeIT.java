@@ -18,7 +18,8 @@ class BenchSmokeIT {
     @Test
     void theSmokeProfileLosesAndDuplicatesNothing() throws Exception {
         var stack = LocalStack.shared();
-        var profile = Profile.parse("smoke", "--gateway=" + stack.gateway(), "--ws=" + stack.ws());
+        var profile = Profile.parse("smoke", "--gateway=" + stack.gateway(), "--ws=" + stack.ws(),
+                "--run-dir=" + stack.runDir());
         var vertx = Vertx.vertx();
         try {
             var result = new LoadRun(vertx, profile).run();

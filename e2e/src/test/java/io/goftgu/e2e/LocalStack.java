@@ -48,12 +48,26 @@ final class LocalStack implements AutoCloseable {
      */
     private final boolean kept = System.getProperty("goftgu.e2e.home", "").length() > 0;
 
+    /** The stack's pid files, for the CPU each process spends (the bench's {@code --run-dir}). */
+    java.nio.file.Path runDir() {
+        return home.resolve("run");
+    }
+
     /** Where the stack's services send their spans (tracing is on in the end-to-end stack only). */
     final TraceCollector traces = new TraceCollector();
 
     LocalStack() throws IOException {
         home = kept ? Path.of(System.getProperty("goftgu.e2e.home")) : Files.createTempDirectory("goftgu-e2e-");
-        run(Duration.ofMinutes(8), "up");
+        try {
+            run(Duration.ofMinutes(8), "up");
+        } catch (IOException | RuntimeException e) {
+            try {
+                close(); // a half-started stack would keep its ports and processes after the test JVM has gone
+            } catch (IOException stopping) {
+                e.addSuppressed(stopping);
+            }
+            throw e;
+        }
     }
 
     String gateway() {

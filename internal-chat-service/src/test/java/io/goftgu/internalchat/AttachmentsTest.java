@@ -91,6 +91,44 @@ class AttachmentsTest extends ChatTestSupport {
         return count("SELECT count(*) FROM attachment WHERE room_id = ?", UUID.fromString(roomId));
     }
 
+    /**
+     * A send answers (and announces) the message it has just created without reading it back: the answer must be
+     * what the history then returns, with everything a message can carry: a reply, mentions, files, links.
+     */
+    @Test
+    void aSendAnswersAndAnnouncesTheMessageAsTheHistoryReadsItBack() throws IOException {
+        var roomId = group(ali, "Everything at once", mina, outsider);
+        var original = send(mina, roomId, "اصل");
+        String first = upload(ali, roomId, "one.png", png(2, 3), "image/png").then().statusCode(201).extract().path("id");
+        String second = upload(ali, roomId, "two.txt", "دو".getBytes(StandardCharsets.UTF_8), "text/plain")
+                .then().statusCode(201).extract().path("id");
+        // mentions given in both orders, files newest first: the history orders them by user id and upload time
+        var mentions = mina.toString().compareTo(outsider.toString()) < 0 ? List.of(outsider, mina) : List.of(mina, outsider);
+        var sent = send(ali, Map.of("roomId", roomId, "body", "همه چیز", "clientMessageId", UUID.randomUUID(),
+                "replyToId", original.get("id"), "mentions", mentions, "attachmentIds", List.of(second, first),
+                "links", List.of(Map.of("kind", "TASK", "refId", "t-2", "title", "دوم"),
+                        Map.of("kind", "DOCUMENT", "refId", "d-1", "title", "اول"))));
+        Map<String, Object> readBack = as(ali).get("/api/internal-chat/messages?roomId=" + roomId + "&after=0")
+                .then().statusCode(200).extract().path("find { it.id == '" + sent.get("id") + "' }");
+        assertEquals(readBack, sent);
+        assertEquals(List.of(first, second), ((List<?>) sent.get("attachments")).stream().map(a -> ((Map<?, ?>) a).get("id")).toList());
+        assertEquals(false, sent.get("isRead"));
+
+        var created = EventLog.await(roomId, EventTypes.InternalChat.MESSAGE_CREATED, "id", (String) sent.get("id"));
+        var everyone = new java.util.HashMap<>(readBack);
+        everyone.remove("isRead");
+        var announced = new com.fasterxml.jackson.databind.ObjectMapper().convertValue(created.payload(), Map.class);
+        announced.remove("isRead");
+        assertEquals(everyone, announced);
+
+        // alone in a room, the sender has read their own message as far as anyone could
+        var alone = group(ali, "Alone");
+        var solo = send(ali, alone, "تنها");
+        assertEquals(true, solo.get("isRead"));
+        assertEquals(as(ali).get("/api/internal-chat/messages?roomId=" + alone + "&after=0").then().extract()
+                .<Map<String, Object>>path("find { it.id == '" + solo.get("id") + "' }"), solo);
+    }
+
     @Test
     void anImageIsStoredMeasuredAndDownloadedByMembersOnly() throws IOException {
         var roomId = group(ali, "Files", mina);
@@ -106,6 +144,8 @@ class AttachmentsTest extends ChatTestSupport {
         var download = RestAssured.given().auth().oauth2(token(mina)).get("/api/internal-chat/attachments/" + id);
         download.then().statusCode(200).contentType("image/png")
                 .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'none'; sandbox")
+                .header("Cache-Control", "private, no-store")
                 .header("Content-Disposition", containsString("attachment;"))
                 .header("Content-Disposition", containsString("filename*=UTF-8''%D8%B9%DA%A9%D8%B3%20%D9%86%D9%85%D9%88%D9%86%D9%87.png"));
         assertArrayEquals(bytes, download.asByteArray());

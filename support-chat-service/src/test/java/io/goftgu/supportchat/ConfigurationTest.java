@@ -40,6 +40,40 @@ class ConfigurationTest extends SupportChatTestSupport {
     }
 
     @Test
+    void aCategoryOrLabelPatchChangesOnlyWhatItSends() {
+        var suffix = UUID.randomUUID().toString().substring(0, 6);
+        var parent = as(agent).body(Map.of("name", "parent-" + suffix)).post("/api/support-chat/categories")
+                .then().statusCode(201).extract().<String>path("id");
+        var child = as(agent).body(Map.of("name", "child-" + suffix, "parentId", parent)).post("/api/support-chat/categories")
+                .then().statusCode(201).extract().<String>path("id");
+        as(agent).body(Map.of("position", 3)).patch("/api/support-chat/categories/" + child).then().statusCode(200)
+                .body("name", equalTo("child-" + suffix)).body("parentId", equalTo(parent)).body("position", equalTo(3));
+        var toTop = new java.util.HashMap<String, Object>();
+        toTop.put("parentId", null);
+        as(agent).body(toTop).patch("/api/support-chat/categories/" + child).then().statusCode(200)
+                .body("parentId", equalTo(null)).body("name", equalTo("child-" + suffix));
+        as(agent).body(Map.of("name", " ")).patch("/api/support-chat/categories/" + child).then().statusCode(400)
+                .contentType("application/problem+json");
+        as(agent).body(Map.of("parentId", child)).patch("/api/support-chat/categories/" + child).then().statusCode(400);
+        as(otherStaff).body(Map.of("position", 1)).patch("/api/support-chat/categories/" + child).then().statusCode(404);
+        as(customer).body(Map.of("position", 1)).patch("/api/support-chat/categories/" + child).then().statusCode(403);
+
+        var label = as(agent).body(Map.of("name", "label-" + suffix, "color", "#ff0000")).post("/api/support-chat/labels")
+                .then().statusCode(201).extract().<String>path("id");
+        as(agent).body(Map.of("color", "#00FF00")).patch("/api/support-chat/labels/" + label).then().statusCode(200)
+                .body("name", equalTo("label-" + suffix)).body("color", equalTo("#00ff00"));
+        as(agent).body(Map.of("name", "renamed-" + suffix)).patch("/api/support-chat/labels/" + label).then().statusCode(200)
+                .body("name", equalTo("renamed-" + suffix)).body("color", equalTo("#00ff00"));
+        as(agent).body(Map.of("color", "green")).patch("/api/support-chat/labels/" + label).then().statusCode(400);
+        var noColor = new java.util.HashMap<String, Object>();
+        noColor.put("color", null);
+        as(agent).body(noColor).patch("/api/support-chat/labels/" + label).then().statusCode(400);
+        as(otherStaff).body(Map.of("name", "x")).patch("/api/support-chat/labels/" + label).then().statusCode(404);
+        as(customer).body(Map.of("name", "x")).patch("/api/support-chat/labels/" + label).then().statusCode(403);
+        as(agent).get("/api/support-chat/labels").then().body("find { it.id == '" + label + "' }.name", equalTo("renamed-" + suffix));
+    }
+
+    @Test
     void cannedResponsesAndLabelsAreWorkspaceConfiguration() {
         var code = "greet" + UUID.randomUUID().toString().substring(0, 4);
         var id = as(agent).body(Map.of("shortCode", code, "title", "Greeting", "body", "سلام! چطور کمک کنم؟"))

@@ -1,5 +1,6 @@
 package io.goftgu.supportchat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.goftgu.events.Actor;
 import io.goftgu.events.Audience;
 import io.goftgu.events.EventEnvelope;
@@ -7,6 +8,8 @@ import io.goftgu.events.EventJson;
 import io.goftgu.events.EventTypes;
 import io.goftgu.events.Topics;
 import io.goftgu.testing.KafkaBroker;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -58,6 +61,30 @@ final class Signals {
                 .put("lastSeenAt", Instant.now().toString());
         send(Topics.REALTIME_SIGNALS, new EventEnvelope(UUID.randomUUID(), EventTypes.Realtime.PRESENCE_CHANGED, 1,
                 workspaceId, userId, 1, Instant.now(), Actor.user(userId), Audience.role("ADMIN"), payload));
+    }
+
+    /** Waits (at most 30 s) until the identity projection holds the user. */
+    static void awaitUser(EntityManager entityManager, UUID id) {
+        var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "SELECT count(*) FROM workspace_user WHERE id = ?1").setParameter(1, id).getSingleResult())
+                .intValue()) == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("identity.events never reached the projection");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** Any identity event, as the gateway would write it or not: a test of what a bad payload does. */
+    static void identity(String type, UUID workspaceId, UUID aggregateId, ObjectNode payload) {
+        send(Topics.IDENTITY, new EventEnvelope(UUID.randomUUID(), type, 1, workspaceId, aggregateId, 1, Instant.now(),
+                Actor.SYSTEM, Audience.role("ADMIN"), payload));
     }
 
     private static void send(String topic, EventEnvelope event) {

@@ -3,6 +3,7 @@ package io.goftgu.gateway.events;
 import io.goftgu.events.Actor;
 import io.goftgu.events.Audience;
 import io.goftgu.events.EventTypes;
+import io.goftgu.events.IdentityPayloads;
 import io.goftgu.gateway.domain.Team;
 import io.goftgu.gateway.domain.UserAccount;
 import io.goftgu.gateway.domain.Workspace;
@@ -16,28 +17,13 @@ import java.util.UUID;
 
 /**
  * Writes {@code identity.events} to the outbox, in the caller's transaction. Payload shapes are a contract: other
- * services and CRM consumers parse exactly these fields. Every identity event is for the workspace's staff.
+ * services and CRM consumers parse exactly these fields, so they are the records of {@link IdentityPayloads} in
+ * platform/events, which every consumer reads too. Every identity event is for the workspace's staff.
  */
 @ApplicationScoped
 public class IdentityEvents {
 
     private static final Audience STAFF = Audience.role(Role.STAFF);
-
-    /** {@code identity.workspace.created}. */
-    public record WorkspacePayload(UUID id, String name, String slug) {
-    }
-
-    /** {@code identity.user.created}, {@code .updated}, {@code .deactivated}. */
-    public record UserPayload(UUID id, UUID workspaceId, String name, String email, String role, boolean active) {
-    }
-
-    /** {@code identity.team.created}. */
-    public record TeamPayload(UUID id, UUID workspaceId, String name, List<UUID> memberIds) {
-    }
-
-    /** {@code identity.team.member-added}, {@code .member-removed}. */
-    public record TeamMemberPayload(UUID teamId, UUID workspaceId, String teamName, UUID userId) {
-    }
 
     private final Outbox outbox;
 
@@ -47,7 +33,7 @@ public class IdentityEvents {
 
     public void workspaceCreated(Workspace workspace, UUID actorId) {
         outbox.add(new NewEvent(EventTypes.Identity.WORKSPACE_CREATED, workspace.id, workspace.id, Actor.user(actorId), STAFF,
-                new WorkspacePayload(workspace.id, workspace.name, workspace.slug)));
+                new IdentityPayloads.Workspace(workspace.id, workspace.name, workspace.slug)));
     }
 
     public void userCreated(UserAccount user, UUID actorId) {
@@ -64,7 +50,7 @@ public class IdentityEvents {
 
     public void teamCreated(Team team, UUID actorId) {
         outbox.add(new NewEvent(EventTypes.Identity.TEAM_CREATED, team.workspaceId, team.id, Actor.user(actorId), STAFF,
-                new TeamPayload(team.id, team.workspaceId, team.name, List.copyOf(team.memberIds))));
+                new IdentityPayloads.Team(team.id, team.workspaceId, team.name, List.copyOf(team.memberIds))));
     }
 
     public void teamMemberAdded(Team team, UUID userId, UUID actorId) {
@@ -77,11 +63,11 @@ public class IdentityEvents {
 
     private void user(String type, UserAccount user, UUID actorId) {
         outbox.add(new NewEvent(type, user.workspaceId, user.id, Actor.user(actorId), STAFF,
-                new UserPayload(user.id, user.workspaceId, user.name, user.email, user.role.name(), user.active)));
+                new IdentityPayloads.User(user.id, user.workspaceId, user.name, user.email, user.role.name(), user.active)));
     }
 
     private void teamMember(String type, Team team, UUID userId, UUID actorId) {
         outbox.add(new NewEvent(type, team.workspaceId, team.id, Actor.user(actorId), STAFF,
-                new TeamMemberPayload(team.id, team.workspaceId, team.name, userId)));
+                new IdentityPayloads.TeamMember(team.id, team.workspaceId, team.name, userId)));
     }
 }

@@ -1,7 +1,8 @@
 package io.goftgu.gateway.rest;
 
 import io.goftgu.gateway.api.NewTeam;
-import io.goftgu.gateway.api.Page;
+import io.goftgu.paging.Page;
+import io.goftgu.paging.Paging;
 import io.goftgu.gateway.api.TeamView;
 import io.goftgu.gateway.service.WorkspaceTeams;
 import io.goftgu.security.CurrentUser;
@@ -42,7 +43,7 @@ public class TeamsResource {
     @APIResponse(responseCode = "200", description = "a page of teams")
     @APIResponse(responseCode = "400", description = "page or limit out of range")
     public Page<TeamView> list(@QueryParam("page") String page, @QueryParam("limit") String limit) {
-        var paging = Paging.of(page, limit);
+        var paging = Paging.parse(page, limit);
         return teams.list(caller.workspaceId(), caller.id(), paging.page(), paging.limit());
     }
 

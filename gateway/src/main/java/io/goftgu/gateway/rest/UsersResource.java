@@ -1,7 +1,8 @@
 package io.goftgu.gateway.rest;
 
 import io.goftgu.gateway.api.NewUser;
-import io.goftgu.gateway.api.Page;
+import io.goftgu.paging.Page;
+import io.goftgu.paging.Paging;
 import io.goftgu.gateway.api.UserChange;
 import io.goftgu.gateway.api.UserView;
 import io.goftgu.gateway.service.WorkspaceUsers;
@@ -41,7 +42,7 @@ public class UsersResource {
     @APIResponse(responseCode = "200", description = "a page of users")
     @APIResponse(responseCode = "400", description = "page or limit out of range")
     public Page<UserView> list(@QueryParam("page") String page, @QueryParam("limit") String limit) {
-        var paging = Paging.of(page, limit);
+        var paging = Paging.parse(page, limit);
         return users.list(caller.workspaceId(), caller.id(), paging.page(), paging.limit());
     }
 

@@ -1,7 +1,7 @@
 package io.goftgu.gateway.service;
 
 import io.goftgu.gateway.api.NewTeam;
-import io.goftgu.gateway.api.Page;
+import io.goftgu.paging.Page;
 import io.goftgu.gateway.api.TeamView;
 import io.goftgu.gateway.domain.Team;
 import io.goftgu.gateway.domain.UserAccount;

@@ -1,7 +1,7 @@
 package io.goftgu.gateway.service;
 
 import io.goftgu.gateway.api.NewUser;
-import io.goftgu.gateway.api.Page;
+import io.goftgu.paging.Page;
 import io.goftgu.gateway.api.UserChange;
 import io.goftgu.gateway.api.UserView;
 import io.goftgu.gateway.domain.Credential;

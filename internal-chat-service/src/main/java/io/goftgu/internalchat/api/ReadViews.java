@@ -22,7 +22,4 @@ public final class ReadViews {
 
     public record SearchHit(UUID roomId, UUID messageId, long seq, UUID senderId, String snippet, Instant createdAt) {
     }
-
-    public record Page<T>(List<T> data, long total, int page, int limit, long totalPages) {
-    }
 }

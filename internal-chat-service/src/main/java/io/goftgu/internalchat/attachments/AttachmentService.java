@@ -1,7 +1,9 @@
 package io.goftgu.internalchat.attachments;
 
-import io.goftgu.files.FileNames;
+import io.goftgu.files.BlobStore;
+import io.goftgu.files.Download;
 import io.goftgu.files.FileTypes;
+import io.goftgu.files.Uploads;
 
 import io.goftgu.internalchat.api.AttachmentView;
 import io.goftgu.internalchat.config.UploadConfig;
@@ -13,18 +15,16 @@ import io.goftgu.problem.Problems;
 import io.goftgu.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * Uploads and downloads. An upload names a room, or none: the composer may upload before the user sends. With a
+ * Uploads and downloads (the checks every upload gets and the download headers are platform/files'
+ * {@link Uploads} and {@link Download}). An upload names a room, or none: the composer may upload before the user sends. With a
  * room the checks are, in order: membership (404), room state (409), room settings (403), size against the room's
  * {@code maxFileSize} (413), type by magic bytes against the allowlist (415). Without one, the upload belongs to its
  * uploader alone ({@code internal-chat.uploads.unsent-max-size}, at most {@code unsent-per-user} at once, else 429)
@@ -38,10 +38,6 @@ public class AttachmentService {
     static final Set<String> ALLOWED = Set.of(FileTypes.JPEG, FileTypes.PNG, FileTypes.GIF, FileTypes.WEBP,
             FileTypes.PDF, FileTypes.TEXT, FileTypes.DOC, FileTypes.DOCX, FileTypes.XLSX, FileTypes.ZIP);
 
-    /** A file to download. */
-    public record Download(String name, String contentType, byte[] bytes) {
-    }
-
     private final RoomAccess access;
     private final BlobStore blobs;
     private final UploadConfig config;
@@ -54,7 +50,7 @@ public class AttachmentService {
 
     /** {@code roomId} null: an upload of the caller's own, not yet in any room. */
     @Transactional
-    public AttachmentView upload(CurrentUser me, UUID roomId, String fileName, Path file, long size) {
+    public AttachmentView upload(CurrentUser me, UUID roomId, FileUpload file) {
         Room room = null;
         long limit;
         if (roomId != null) {
@@ -76,32 +72,17 @@ public class AttachmentService {
                         + "wait for them to expire before uploading more");
             }
         }
-        if (size > limit) {
-            throw Problems.tooLarge("the file is " + size + " bytes; at most " + limit + " are accepted here");
-        }
-        if (size == 0) {
-            throw Problems.invalid("file", "is empty");
-        }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        var name = FileNames.safe(fileName);
-        var type = FileTypes.detect(bytes);
-        if (!ALLOWED.contains(type)) {
-            throw Problems.unsupportedMediaType("files of type " + type + " are not accepted");
-        }
+        Uploads.requireSize(file, limit);
+        var checked = Uploads.read(file, ALLOWED);
         var attachment = new Attachment();
         attachment.id = UUID.randomUUID();
         attachment.workspaceId = me.workspaceId();
         attachment.roomId = room == null ? null : room.id;
         attachment.uploaderId = me.id();
-        attachment.name = name;
-        attachment.size = bytes.length;
-        attachment.contentType = type;
-        var dims = FileTypes.dimensions(bytes, type);
+        attachment.name = checked.name();
+        attachment.size = checked.bytes().length;
+        attachment.contentType = checked.contentType();
+        var dims = checked.dimensions();
         if (dims != null) {
             attachment.width = dims[0];
             attachment.height = dims[1];
@@ -109,7 +90,7 @@ public class AttachmentService {
         // generated: a client's file name never becomes a storage path
         attachment.storageKey = me.workspaceId() + "/" + (room == null ? "unsent" : room.id) + "/" + UUID.randomUUID();
         attachment.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        blobs.put(attachment.storageKey, bytes);
+        blobs.put(attachment.storageKey, checked.bytes());
         attachment.persist();
         return MessageViews.attachment(attachment);
     }

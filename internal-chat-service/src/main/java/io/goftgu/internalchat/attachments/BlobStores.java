@@ -1,7 +1,10 @@
 package io.goftgu.internalchat.attachments;
 
+import io.goftgu.files.BlobStore;
+import io.goftgu.files.S3BlobStore;
 import io.goftgu.internalchat.config.BlobStoreConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 
 /** Chooses the {@link BlobStore} from {@code internal-chat.blob-store.kind} at start. */
@@ -23,6 +26,13 @@ public class BlobStores {
             }
             default -> throw new IllegalStateException("internal-chat.blob-store.kind must be postgres or s3, was " + config.kind());
         };
+    }
+
+    /** Closes the S3 client's connections when the service stops. */
+    void close(@Disposes BlobStore store) {
+        if (store instanceof S3BlobStore s3) {
+            s3.close();
+        }
     }
 
     private static IllegalStateException missing(String name) {

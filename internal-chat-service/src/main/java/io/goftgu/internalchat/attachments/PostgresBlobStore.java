@@ -1,5 +1,6 @@
 package io.goftgu.internalchat.attachments;
 
+import io.goftgu.files.BlobStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.persistence.EntityManager;

@@ -1,5 +1,6 @@
 package io.goftgu.internalchat.attachments;
 
+import io.goftgu.files.BlobStore;
 import io.goftgu.internalchat.config.UploadConfig;
 import io.goftgu.internalchat.domain.Attachment;
 import io.quarkus.logging.Log;

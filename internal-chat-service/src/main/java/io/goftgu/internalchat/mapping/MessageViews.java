@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,10 +59,39 @@ public class MessageViews {
                 files.computeIfAbsent(a.messageId, k -> new ArrayList<>()).add(attachment(a)));
         var roomIds = messages.stream().map(m -> m.roomId).distinct().toList();
         List<RoomMember> members = RoomMember.list("key.roomId in ?1", roomIds);
-        return messages.stream().map(m -> view(m, senders, reactions.getOrDefault(m.id, Map.of()),
-                mentions.getOrDefault(m.id, List.of()), files.getOrDefault(m.id, List.of()),
-                links.getOrDefault(m.id, List.of()),
-                members.stream().filter(x -> x.roomId().equals(m.roomId)).toList(), viewer)).toList();
+        return messages.stream().map(m -> {
+            var inRoom = members.stream().filter(x -> x.roomId().equals(m.roomId)).toList();
+            long readBy = inRoom.stream().filter(x -> !x.userId().equals(m.senderId) && x.lastReadSeq >= m.seq).count();
+            Boolean isRead = null;
+            if (viewer != null) {
+                isRead = viewer.equals(m.senderId)
+                        ? readBy == inRoom.stream().filter(x -> !x.userId().equals(m.senderId)).count()
+                        : inRoom.stream().anyMatch(x -> x.userId().equals(viewer) && x.lastReadSeq >= m.seq);
+            }
+            return view(m, senders.get(m.senderId), reactions.getOrDefault(m.id, Map.of()),
+                    mentions.getOrDefault(m.id, List.of()), files.getOrDefault(m.id, List.of()),
+                    links.getOrDefault(m.id, List.of()), readBy, isRead);
+        }).toList();
+    }
+
+    /**
+     * The view, for its sender, of a message this transaction has just created, built from what the send already
+     * holds instead of read back: a new message has no reactions and no edits, its mentions, files and links are
+     * the ones it was sent with, and no other member has read it (a read position never passes the room's last seq,
+     * and this seq is new under the room's lock). The same as {@link #one} would answer, without its six queries.
+     *
+     * @param sender      the sender's contact, or null when the projection has not heard of them yet
+     * @param roomMembers everyone in the room, the sender included
+     */
+    public static MessageView created(Message message, Contact sender, List<UUID> mentions, List<Attachment> files,
+                                      List<LinkView> links, int roomMembers) {
+        // as the page's queries order them: mentions by user id (PostgreSQL compares uuids byte by byte, as their
+        // hex text sorts), files by upload time, links by position
+        var sortedMentions = mentions.stream().sorted(Comparator.comparing(UUID::toString)).toList();
+        var fileViews = files.stream().sorted(Comparator.comparing((Attachment a) -> a.createdAt))
+                .map(MessageViews::attachment).toList();
+        return view(message, sender, Map.of(), sortedMentions, fileViews, links == null ? List.of() : List.copyOf(links),
+                0, roomMembers == 1);
     }
 
     /** Emoji → count and who, in the order the emoji were first used. */
@@ -94,18 +124,9 @@ public class MessageViews {
         return entityManager.createNativeQuery(sql).setParameter(1, ids).getResultList();
     }
 
-    private static MessageView view(Message m, Map<UUID, Contact> senders, Map<String, MessageView.ReactionView> reactions,
+    private static MessageView view(Message m, Contact sender, Map<String, MessageView.ReactionView> reactions,
                                     List<UUID> mentions, List<AttachmentView> files, List<LinkView> links,
-                                    List<RoomMember> members, UUID viewer) {
-        var sender = senders.get(m.senderId);
-        long readBy = members.stream().filter(x -> !x.userId().equals(m.senderId) && x.lastReadSeq >= m.seq).count();
-        long others = members.stream().filter(x -> !x.userId().equals(m.senderId)).count();
-        Boolean isRead = null;
-        if (viewer != null) {
-            isRead = viewer.equals(m.senderId)
-                    ? readBy == others
-                    : members.stream().anyMatch(x -> x.userId().equals(viewer) && x.lastReadSeq >= m.seq);
-        }
+                                    long readBy, Boolean isRead) {
         var replyTo = m.replyToId == null ? null
                 : new MessageView.ReplyTo(m.replyToId, m.replySeq, m.replySenderId, m.replySenderName, m.replyExcerpt);
         var system = m.systemKind == null ? null : new MessageView.SystemInfo(m.systemKind, m.systemUserId, m.systemValue);

@@ -1,9 +1,7 @@
 package io.goftgu.internalchat.rest;
 
-import io.goftgu.files.FileNames;
-
+import io.goftgu.files.Uploads;
 import io.goftgu.internalchat.attachments.AttachmentService;
-import io.goftgu.problem.Problems;
 import io.goftgu.security.CurrentUser;
 import io.goftgu.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,34 +49,17 @@ public class AttachmentResource {
     @APIResponse(responseCode = "415", description = "a type not on the allowlist (decided by the bytes)")
     @APIResponse(responseCode = "429", description = "too many unsent uploads held at once")
     public Response upload(@RestForm("file") FileUpload file, @RestForm("roomId") String roomId) {
-        if (file == null) {
-            throw Problems.invalid("file", "is required");
-        }
-        UUID room = null;
-        if (roomId != null && !roomId.isBlank()) {
-            try {
-                room = UUID.fromString(roomId.strip());
-            } catch (IllegalArgumentException e) {
-                throw Problems.invalid("roomId", "must be a room id");
-            }
-        }
-        return Response.status(201).entity(attachments.upload(me, room, file.fileName(), file.uploadedFile(), file.size()))
-                .build();
+        var upload = Uploads.require(file);
+        return Response.status(201).entity(attachments.upload(me, Uploads.optionalId("roomId", roomId), upload)).build();
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Download a file",
             description = "A room's file: its members. An upload no message carries yet: its uploader only.")
-    @APIResponse(responseCode = "200", description = "the bytes, as an attachment, with nosniff")
+    @APIResponse(responseCode = "200", description = "the bytes, as an attachment, with nosniff and a sandbox CSP")
     @APIResponse(responseCode = "404", description = "missing, another workspace's, or not mine to see")
     public Response download(@PathParam("id") UUID id) {
-        var file = attachments.download(me, id);
-        return Response.ok(file.bytes())
-                .type(file.contentType())
-                .header("Content-Disposition", FileNames.contentDisposition(file.name()))
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Cache-Control", "private, no-store")
-                .build();
+        return attachments.download(me, id).response();
     }
 }

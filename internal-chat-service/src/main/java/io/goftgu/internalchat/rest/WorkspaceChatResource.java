@@ -2,6 +2,7 @@ package io.goftgu.internalchat.rest;
 
 import io.goftgu.internalchat.api.ContactsView;
 import io.goftgu.internalchat.api.ReadViews;
+import io.goftgu.paging.Page;
 import io.goftgu.internalchat.search.MessageSearch;
 import io.goftgu.internalchat.service.ContactService;
 import io.goftgu.internalchat.service.MessageService;
@@ -50,7 +51,7 @@ public class WorkspaceChatResource {
     @APIResponse(responseCode = "200", description = "a page of hits with snippets")
     @APIResponse(responseCode = "400", description = "a blank or too long q, or page or limit out of range")
     @APIResponse(responseCode = "404", description = "roomId names a room that is not mine")
-    public ReadViews.Page<ReadViews.SearchHit> search(@QueryParam("q") String q, @QueryParam("roomId") UUID roomId,
+    public Page<ReadViews.SearchHit> search(@QueryParam("q") String q, @QueryParam("roomId") UUID roomId,
                                                        @QueryParam("page") Integer page, @QueryParam("limit") Integer limit) {
         return search.search(me, q, roomId, page, limit);
     }

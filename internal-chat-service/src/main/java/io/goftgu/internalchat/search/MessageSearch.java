@@ -2,6 +2,8 @@ package io.goftgu.internalchat.search;
 
 import io.goftgu.internalchat.api.ReadViews;
 import io.goftgu.internalchat.service.RoomAccess;
+import io.goftgu.paging.Page;
+import io.goftgu.paging.Paging;
 import io.goftgu.problem.Problems;
 import io.goftgu.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +37,7 @@ public class MessageSearch {
 
     @Transactional
     @SuppressWarnings("unchecked")
-    public ReadViews.Page<ReadViews.SearchHit> search(CurrentUser me, String q, UUID roomId, Integer page, Integer limit) {
+    public Page<ReadViews.SearchHit> search(CurrentUser me, String q, UUID roomId, Integer page, Integer limit) {
         var query = PersianText.normalise(q);
         if (query == null || query.isBlank()) {
             throw Problems.invalid("q", "must not be blank");
@@ -43,15 +45,7 @@ public class MessageSearch {
         if (query.length() > MAX_QUERY) {
             throw Problems.invalid("q", "must be at most " + MAX_QUERY + " characters");
         }
-        int size = limit == null ? 20 : limit;
-        int number = page == null ? 1 : page;
-        if (size < 1 || size > 100) {
-            throw Problems.invalid("limit", "must be between 1 and 100");
-        }
-        if (number < 1 || number > 1_000_000) {
-            // capped: (page - 1) * limit must stay an int
-            throw Problems.invalid("page", "must be between 1 and 1000000");
-        }
+        var paging = Paging.of(page, limit);
         if (roomId != null) {
             access.require(me, roomId);
         } else {
@@ -79,14 +73,14 @@ public class MessageSearch {
                         ORDER BY ts_rank(to_tsvector('simple', coalesce(m.search_text, '')), query) DESC, m.created_at DESC
                         LIMIT :lim OFFSET :off""")
                 .setParameter("me", me.id()).setParameter("ws", me.workspaceId()).setParameter("q", query)
-                .setParameter("lim", size).setParameter("off", (number - 1) * size);
+                .setParameter("lim", paging.limit()).setParameter("off", paging.offset());
         if (roomId != null) {
             select.setParameter("room", roomId);
         }
         List<Object[]> rows = select.getResultList();
         var hits = rows.stream().map(r -> new ReadViews.SearchHit((UUID) r[0], (UUID) r[1], ((Number) r[2]).longValue(),
                 (UUID) r[3], highlight((String) r[4]), instant(r[5]))).toList();
-        return new ReadViews.Page<>(hits, total, number, size, (total + size - 1) / size);
+        return Page.of(hits, total, paging);
     }
 
     static String highlight(String headline) {

@@ -1,14 +1,15 @@
 package io.goftgu.internalchat.service;
 
 import io.goftgu.events.EventTypes;
+import io.goftgu.files.BlobStore;
 import io.goftgu.internalchat.api.EventPayloads;
 import io.goftgu.internalchat.api.LinkView;
 import io.goftgu.internalchat.api.MessageView;
 import io.goftgu.internalchat.api.ReadViews;
 import io.goftgu.internalchat.api.SendMessage;
-import io.goftgu.internalchat.attachments.BlobStore;
 import io.goftgu.internalchat.contacts.ContactDirectory;
 import io.goftgu.internalchat.domain.Attachment;
+import io.goftgu.internalchat.domain.Contact;
 import io.goftgu.internalchat.domain.Message;
 import io.goftgu.internalchat.domain.Room;
 import io.goftgu.internalchat.domain.RoomMember;
@@ -115,9 +116,12 @@ public class MessageService {
         member.lastReadSeq = message.seq;
         member.readAt = now;
 
-        // one view for the sender and the event: building it is most of a send's work
-        var view = views.one(message, me.workspaceId(), me.id());
-        events.announce(EventTypes.InternalChat.MESSAGE_CREATED, room, me.id(), view.forEveryone());
+        // one view for the sender and the event, from what this send holds (reading it back was most of a send's
+        // work); the sender's contact is the one requireActive loaded
+        var members = events.members(room.id);
+        var view = MessageViews.created(message, Contact.findById(me.id()), mentions, files, command.links(),
+                members.count());
+        events.announceTo(EventTypes.InternalChat.MESSAGE_CREATED, room, me.id(), view.forEveryone(), members.active());
         return new Created<>(view, true);
     }
 

@@ -45,6 +45,22 @@ public final class EventJson {
         }
     }
 
+    /**
+     * The event's payload as {@code type}, a record of the payload's shape; throws {@link BadPayloadException} when
+     * the payload does not fit it (a required field missing, a malformed id or instant).
+     */
+    public static <T> T payload(EventEnvelope event, Class<T> type) {
+        if (event.payload() == null || !event.payload().isObject()) {
+            throw new BadPayloadException(event, "the payload is not an object", null);
+        }
+        try {
+            return MAPPER.treeToValue(event.payload(), type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            var cause = e.getCause() != null && e instanceof JsonProcessingException ? e.getCause() : e;
+            throw new BadPayloadException(event, "not a " + type.getSimpleName() + " payload: " + cause.getMessage(), e);
+        }
+    }
+
     /** A domain object as an event payload. */
     public static JsonNode toPayload(Object value) {
         return MAPPER.valueToTree(value);

@@ -120,8 +120,17 @@ public class OutboxRelay {
         }
     }
 
+    /**
+     * Takes the relay's turn, and lets this transaction commit without waiting for its WAL to reach the disk
+     * ({@code synchronous_commit} off for this transaction only, in the same statement). What a pass commits is only
+     * the deletion of rows Kafka already holds: if a crash loses that deletion, the rows are published again, which
+     * consumers already absorb (at least once, deduplicated by event id), and nothing is reordered. The writes that
+     * matter, the change and its outbox row, keep the server's {@code synchronous_commit}; this spares one disk flush
+     * per pass, which at a steady rate is one per message.
+     */
     private static boolean tryLock(Connection connection) throws SQLException {
-        try (var lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+        try (var lock = connection.prepareStatement(
+                "SELECT pg_try_advisory_xact_lock(?), set_config('synchronous_commit', 'off', true)")) {
             lock.setLong(1, LOCK_KEY);
             try (var rs = lock.executeQuery()) {
                 rs.next();

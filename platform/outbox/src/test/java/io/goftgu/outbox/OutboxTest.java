@@ -78,6 +78,46 @@ class OutboxTest {
         awaitEmptyOutbox();
     }
 
+    /**
+     * The relay commits its deletions without waiting for the disk, for its own transaction only: the pooled
+     * connections it hands back still commit the services' writes as their session says (this test cluster runs
+     * with synchronous_commit off, so the sessions here are set to on first, as the server's default is in
+     * production).
+     */
+    @Test
+    void theRelaysAsynchronousCommitStaysInItsOwnTransaction() throws Exception {
+        forIdleConnections("SET synchronous_commit = on", null);
+        QuarkusTransaction.requiringNew().run(() -> outbox.add(event(UUID.randomUUID(), 1)));
+        awaitEmptyOutbox();
+        forIdleConnections("SHOW synchronous_commit", "on");
+    }
+
+    /** Runs {@code sql} on every idle connection of the pool at once (the relay's among them); checks the answer. */
+    private void forIdleConnections(String sql, String expected) throws java.sql.SQLException {
+        var held = new ArrayList<java.sql.Connection>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                held.add(dataSource.getConnection());
+            }
+            for (var connection : held) {
+                try (var statement = connection.createStatement()) {
+                    if (expected == null) {
+                        statement.execute(sql);
+                        continue;
+                    }
+                    try (var rs = statement.executeQuery(sql)) {
+                        rs.next();
+                        assertEquals(expected, rs.getString(1));
+                    }
+                }
+            }
+        } finally {
+            for (var connection : held) {
+                connection.close();
+            }
+        }
+    }
+
     @Test
     void rolledBackChangesPublishNothing() {
         var aggregate = UUID.randomUUID();

@@ -26,6 +26,11 @@ public class ProblemException extends RuntimeException {
         return status;
     }
 
+    /** The fields at fault, or null. */
+    public List<Problem.FieldError> errors() {
+        return errors;
+    }
+
     /** Adds {@code Retry-After: seconds} to the response (at least 1). */
     public ProblemException retryAfter(long seconds) {
         this.retryAfterSeconds = Math.max(1, seconds);

@@ -2,6 +2,7 @@ package io.goftgu.realtime.listener;
 
 import io.goftgu.events.EventEnvelope;
 import io.goftgu.events.EventTypes;
+import io.goftgu.events.IdentityPayloads;
 import io.goftgu.realtime.endpoint.ConnectionRegistry;
 import io.goftgu.realtime.signals.Typing;
 import io.quarkus.logging.Log;
@@ -35,27 +36,22 @@ public class AccessChanges {
         this.revocations = revocations;
     }
 
+    /** A user event whose payload does not fit throws {@code BadPayloadException}: the consumer counts it invalid. */
     void apply(EventEnvelope event) {
         switch (event.type()) {
             case EventTypes.Identity.USER_DEACTIVATED -> {
-                var userId = UUID.fromString(event.payload().path("id").asText());
-                revocations.changed(userId, null, false, changedAt(event));
-                close(event, userId, DEACTIVATED);
+                var user = (IdentityPayloads.User) IdentityPayloads.read(event);
+                revocations.changed(user.id(), null, false, changedAt(event));
+                close(event, user.id(), DEACTIVATED);
             }
             case EventTypes.Identity.USER_UPDATED -> {
-                var payload = event.payload();
-                UUID userId;
-                try {
-                    userId = UUID.fromString(payload.path("id").asText());
-                } catch (IllegalArgumentException e) {
-                    return;
-                }
-                var role = payload.path("role").asText("");
-                var active = payload.path("active").asBoolean(true);
-                var affected = registry.socketsOf(event.workspaceId(), userId).stream()
+                var user = (IdentityPayloads.User) IdentityPayloads.read(event);
+                var role = user.role() == null ? "" : user.role();
+                var active = user.activeAfter(event.type());
+                var affected = registry.socketsOf(event.workspaceId(), user.id()).stream()
                         .filter(socket -> !active || !socket.principal().role().name().equals(role))
                         .toList();
-                revocations.changed(userId, role.isEmpty() ? null : role, active, changedAt(event));
+                revocations.changed(user.id(), role.isEmpty() ? null : role, active, changedAt(event));
                 affected.forEach(socket -> closeOne(socket, active ? ROLE_CHANGED : DEACTIVATED));
             }
             case EventTypes.InternalChat.MEMBER_ADDED, EventTypes.InternalChat.MEMBER_REMOVED,

@@ -1,8 +1,8 @@
 package io.goftgu.supportchat.attachments;
 
-import io.goftgu.files.FileNames;
+import io.goftgu.files.Download;
 import io.goftgu.files.FileTypes;
-
+import io.goftgu.files.Uploads;
 import io.goftgu.problem.ProblemException;
 import io.goftgu.problem.Problems;
 import io.goftgu.supportchat.api.Views;
@@ -14,18 +14,16 @@ import io.goftgu.supportchat.service.Caller;
 import io.goftgu.supportchat.service.TicketService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * Uploads to a ticket by its requester or staff, stored in PostgreSQL. Checks in order: the ticket is visible (404),
+ * Uploads to a ticket by its requester or staff, stored in PostgreSQL (the checks every upload gets and the download
+ * headers are platform/files' {@link Uploads} and {@link Download}). Checks in order: the ticket is visible (404),
  * size (413, 10 MiB), not empty (400), type by magic bytes (415). Downloads: staff, or the requester for files of
  * public messages and their own not-yet-sent uploads; an internal note's file is staff only.
  */
@@ -36,9 +34,6 @@ public class AttachmentService {
     static final Set<String> ALLOWED = Set.of(FileTypes.JPEG, FileTypes.PNG, FileTypes.GIF, FileTypes.WEBP,
             FileTypes.PDF, FileTypes.TEXT, FileTypes.DOC, FileTypes.DOCX);
 
-    public record Download(String name, String contentType, byte[] bytes) {
-    }
-
     private final TicketService tickets;
     private final SupportChatConfig config;
 
@@ -48,18 +43,12 @@ public class AttachmentService {
     }
 
     @Transactional
-    public Views.AttachmentView upload(Caller me, UUID ticketId, String fileName, Path file, long size) {
+    public Views.AttachmentView upload(Caller me, UUID ticketId, FileUpload file) {
         if (ticketId == null) {
             throw Problems.invalid("ticketId", "is required");
         }
         var ticket = tickets.visible(me, ticketId, false);
-        if (size > config.maxAttachmentSize()) {
-            throw Problems.tooLarge(
-                    "the file is " + size + " bytes; at most " + config.maxAttachmentSize() + " are accepted");
-        }
-        if (size == 0) {
-            throw Problems.invalid("file", "is empty");
-        }
+        Uploads.requireSize(file, config.maxAttachmentSize());
         // a guest is anonymous: bound what one can store, and what anyone can leave unsent (purged after a day)
         long unsent = TicketAttachment.count("workspaceId = ?1 and uploaderId = ?2 and messageId is null",
                 ticket.workspaceId, me.id());
@@ -70,30 +59,20 @@ public class AttachmentService {
             Long stored = TicketAttachment.getEntityManager().createQuery(
                             "select coalesce(sum(a.size), 0) from TicketAttachment a where a.workspaceId = ?1 and a.uploaderId = ?2",
                             Long.class).setParameter(1, ticket.workspaceId).setParameter(2, me.id()).getSingleResult();
-            if (stored + size > config.guestUploadQuota()) {
+            if (stored + file.size() > config.guestUploadQuota()) {
                 throw Problems.tooLarge("a visitor may upload at most " + config.guestUploadQuota() + " bytes in all");
             }
         }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        var type = FileTypes.detect(bytes);
-        if (!ALLOWED.contains(type)) {
-            throw Problems.unsupportedMediaType(
-                    "files of type " + type + " are not accepted (jpeg, png, gif, webp, pdf, txt, doc, docx are)");
-        }
+        var checked = Uploads.read(file, ALLOWED);
         var a = new TicketAttachment();
         a.id = UUID.randomUUID();
         a.workspaceId = ticket.workspaceId;
         a.ticketId = ticket.id;
         a.uploaderId = me.id();
-        a.name = FileNames.safe(fileName);
-        a.size = bytes.length;
-        a.contentType = type;
-        a.data = bytes;
+        a.name = checked.name();
+        a.size = checked.bytes().length;
+        a.contentType = checked.contentType();
+        a.data = checked.bytes();
         a.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         a.persist();
         return TicketViews.attachment(a);

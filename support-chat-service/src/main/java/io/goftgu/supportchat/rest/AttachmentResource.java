@@ -1,8 +1,6 @@
 package io.goftgu.supportchat.rest;
 
-import io.goftgu.files.FileNames;
-
-import io.goftgu.problem.Problems;
+import io.goftgu.files.Uploads;
 import io.goftgu.security.CurrentUser;
 import io.goftgu.security.Role;
 import io.goftgu.supportchat.attachments.AttachmentService;
@@ -47,16 +45,8 @@ public class AttachmentResource {
     @APIResponse(responseCode = "415", description = "a type not on the allowlist")
     @APIResponse(responseCode = "429", description = "too many uploads no message carries yet")
     public Response upload(@RestForm("file") FileUpload file, @RestForm("ticketId") String ticketId) {
-        if (file == null) {
-            throw Problems.invalid("file", "is required");
-        }
-        UUID ticket;
-        try {
-            ticket = ticketId == null ? null : UUID.fromString(ticketId.strip());
-        } catch (IllegalArgumentException e) {
-            throw Problems.invalid("ticketId", "is not an id");
-        }
-        var view = attachments.upload(Caller.of(me), ticket, file.fileName(), file.uploadedFile(), file.size());
+        var upload = Uploads.require(file);
+        var view = attachments.upload(Caller.of(me), Uploads.optionalId("ticketId", ticketId), upload);
         return Response.status(201).entity(view).build();
     }
 
@@ -67,11 +57,6 @@ public class AttachmentResource {
     @APIResponse(responseCode = "200", description = "the bytes, as an attachment, with nosniff and a sandbox CSP")
     @APIResponse(responseCode = "404", description = "missing, another workspace's, or not visible to the caller")
     public Response download(@PathParam("id") UUID id) {
-        var file = attachments.download(Caller.of(me), id);
-        return Response.ok(file.bytes(), file.contentType())
-                .header("Content-Disposition", FileNames.contentDisposition(file.name()))
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "default-src 'none'; sandbox")
-                .build();
+        return attachments.download(Caller.of(me), id).response();
     }
 }

@@ -2,6 +2,7 @@ package io.goftgu.supportchat.rest;
 
 import io.goftgu.security.CurrentUser;
 import io.goftgu.security.Role;
+import io.goftgu.supportchat.api.CategoryPatch;
 import io.goftgu.supportchat.api.Requests;
 import io.goftgu.supportchat.api.Views.CategoryView;
 import io.goftgu.supportchat.service.CategoryService;
@@ -60,8 +61,8 @@ public class CategoryResource {
     @APIResponse(responseCode = "404", description = "missing or another workspace's")
     @APIResponse(responseCode = "409", description = "a category of that name exists under the same parent")
     public CategoryView update(@PathParam("id") UUID id,
-                               @Valid @NotNull(message = "a JSON body is required") Requests.CategoryBody body) {
-        return categories.save(me.workspaceId(), id, body);
+                               @Valid @NotNull(message = "a JSON body is required") CategoryPatch body) {
+        return categories.update(me.workspaceId(), id, body);
     }
 
     @DELETE

@@ -2,6 +2,7 @@ package io.goftgu.supportchat.rest;
 
 import io.goftgu.security.CurrentUser;
 import io.goftgu.security.Role;
+import io.goftgu.supportchat.api.LabelPatch;
 import io.goftgu.supportchat.api.Requests;
 import io.goftgu.supportchat.api.Views;
 import io.goftgu.supportchat.service.LabelService;
@@ -60,8 +61,8 @@ public class LabelResource {
     @APIResponse(responseCode = "404", description = "missing or another workspace's")
     @APIResponse(responseCode = "409", description = "a label of that name exists")
     public Views.LabelView update(@PathParam("id") UUID id,
-                                  @Valid @NotNull(message = "a JSON body is required") Requests.LabelBody body) {
-        return labels.save(me.workspaceId(), id, body);
+                                  @Valid @NotNull(message = "a JSON body is required") LabelPatch body) {
+        return labels.update(me.workspaceId(), id, body);
     }
 
     @DELETE

@@ -1,5 +1,6 @@
 package io.goftgu.supportchat.rest;
 
+import io.goftgu.paging.Page;
 import io.goftgu.security.CurrentUser;
 import io.goftgu.security.Role;
 import io.goftgu.supportchat.api.Requests;

@@ -1,6 +1,7 @@
 package io.goftgu.supportchat.service;
 
 import io.goftgu.problem.Problems;
+import io.goftgu.supportchat.api.CategoryPatch;
 import io.goftgu.supportchat.api.Requests;
 import io.goftgu.supportchat.api.Views.CategoryView;
 import io.goftgu.supportchat.domain.Category;
@@ -50,6 +51,18 @@ public class CategoryService {
         c.position = body.position() == null ? c.position : body.position();
         c.persist();
         return new CategoryView(c.id, c.parentId, c.name, c.position);
+    }
+
+    /** A partial update: what the patch leaves out keeps its value, then the same checks as a new category. */
+    @Transactional
+    public CategoryView update(UUID workspaceId, UUID id, CategoryPatch patch) {
+        Category c = own(Category.findById(id), workspaceId, "category");
+        if (patch.has("name") && (patch.name() == null || patch.name().isBlank())) {
+            throw Problems.invalid("name", "must not be blank");
+        }
+        return save(workspaceId, id, new Requests.CategoryBody(patch.has("name") ? patch.name() : c.name,
+                patch.has("parentId") ? patch.parentId() : c.parentId,
+                patch.has("position") ? patch.position() : c.position));
     }
 
     @Transactional

@@ -1,6 +1,7 @@
 package io.goftgu.supportchat.service;
 
 import io.goftgu.problem.Problems;
+import io.goftgu.supportchat.api.LabelPatch;
 import io.goftgu.supportchat.api.Requests;
 import io.goftgu.supportchat.api.Views;
 import io.goftgu.supportchat.domain.Label;
@@ -41,6 +42,20 @@ public class LabelService {
         l.color = body.color() == null ? (l.color == null ? "#9e9e9e" : l.color) : body.color().toLowerCase();
         l.persist();
         return TicketViews.label(l);
+    }
+
+    /** A partial update: what the patch leaves out keeps its value, then the same checks as a new label. */
+    @Transactional
+    public Views.LabelView update(UUID workspaceId, UUID id, LabelPatch patch) {
+        Label l = own(Label.findById(id), workspaceId, "label");
+        if (patch.has("name") && (patch.name() == null || patch.name().isBlank())) {
+            throw Problems.invalid("name", "must not be blank");
+        }
+        if (patch.has("color") && patch.color() == null) {
+            throw Problems.invalid("color", "must be a colour like #1e88e5");
+        }
+        return save(workspaceId, id, new Requests.LabelBody(patch.has("name") ? patch.name() : l.name,
+                patch.has("color") ? patch.color() : l.color));
     }
 
     @Transactional

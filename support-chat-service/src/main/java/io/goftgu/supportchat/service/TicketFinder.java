@@ -1,12 +1,13 @@
 package io.goftgu.supportchat.service;
 
+import io.goftgu.paging.Page;
+import io.goftgu.paging.Paging;
 import io.goftgu.problem.Problems;
 import io.goftgu.supportchat.api.Views;
 import io.goftgu.supportchat.domain.Priority;
 import io.goftgu.supportchat.domain.Ticket;
 import io.goftgu.supportchat.domain.TicketStatus;
 import io.goftgu.supportchat.mapping.TicketViews;
-import io.goftgu.supportchat.rest.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -50,23 +51,15 @@ public class TicketFinder {
 
     @Transactional
     public Page<Views.TicketView> list(Caller me, Filter f) {
-        int page = f.page() == null ? 1 : f.page();
-        int limit = f.limit() == null ? 20 : f.limit();
-        if (page < 1 || page > 1_000_000) {
-            // capped: (page - 1) * limit must stay an int (a huge page used to overflow into a 500)
-            throw Problems.invalid("page", "must be between 1 and 1000000");
-        }
-        if (limit < 1 || limit > 100) {
-            throw Problems.invalid("limit", "must be 1 to 100");
-        }
+        var paging = Paging.of(f.page(), f.limit());
         var params = new HashMap<String, Object>();
         var where = where(me, f, params, true);
         var total = count("select count(t) from Ticket t where " + where, params);
         var query = em.createQuery("select t from Ticket t where " + where + " order by " + order(f.sort()), Ticket.class);
         params.forEach(query::setParameter);
-        var data = query.setFirstResult((page - 1) * limit).setMaxResults(limit).getResultList().stream()
+        var data = query.setFirstResult(paging.offset()).setMaxResults(paging.limit()).getResultList().stream()
                 .map(views::ticket).toList();
-        return Page.of(data, total, page, limit);
+        return Page.of(data, total, paging);
     }
 
     /** Per status, with the list's filters except {@code status} (dashboard tabs). */

@@ -2,6 +2,8 @@ package io.goftgu.supportchat.service;
 
 import io.goftgu.events.Actor;
 import io.goftgu.events.EventTypes;
+import io.goftgu.paging.Page;
+import io.goftgu.paging.Paging;
 import io.goftgu.problem.Problems;
 import io.goftgu.supportchat.api.Requests;
 import io.goftgu.supportchat.api.TicketPatch;
@@ -14,7 +16,6 @@ import io.goftgu.supportchat.domain.Ticket;
 import io.goftgu.supportchat.domain.TicketStatus;
 import io.goftgu.supportchat.domain.WorkspaceUser;
 import io.goftgu.supportchat.mapping.TicketViews;
-import io.goftgu.supportchat.rest.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -73,14 +74,10 @@ public class TicketService {
     @Transactional
     public Page<Views.HistoryView> history(Caller me, UUID id, Integer page, Integer limit) {
         var t = visible(me, id, false);
-        int p = page == null ? 1 : page;
-        int l = limit == null ? 100 : limit;
-        if (p < 1 || l < 1 || l > 100) {
-            throw Problems.invalid("limit", "page ≥ 1, limit 1 to 100");
-        }
+        var paging = Paging.of(page, limit, Paging.MAX_LIMIT);
         var query = HistoryEntry.<HistoryEntry>find("ticketId = ?1 order by at, id", t.id);
-        var data = query.page(p - 1, l).list().stream().map(views::history).toList();
-        return Page.of(data, query.count(), p, l);
+        var data = query.page(paging.page() - 1, paging.limit()).list().stream().map(views::history).toList();
+        return Page.of(data, query.count(), paging);
     }
 
     @Transactional

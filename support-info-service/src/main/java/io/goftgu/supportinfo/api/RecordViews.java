@@ -47,10 +47,6 @@ public final class RecordViews {
             Instant createdAt, Instant updatedAt, Instant resolvedAt, Instant closedAt) {
     }
 
-    /** The list shape of docs/api.md §1. */
-    public record Page<T>(List<T> data, long total, int page, int limit, long totalPages) {
-    }
-
     /** {@code GET /api/support-info/counts}: every status, zero included, and their sum. */
     public record Counts(Map<RecordStatus, Long> byStatus, long total) {
     }

@@ -1,28 +1,19 @@
 package io.goftgu.supportinfo.directory;
 
-import io.goftgu.security.IdentityDirectory;
-import jakarta.enterprise.context.ApplicationScoped;
+import io.goftgu.security.ProjectedIdentityDirectory;
+import jakarta.inject.Singleton;
 
 import javax.sql.DataSource;
-import java.util.UUID;
 
 /**
  * Tokens are checked on every request against directory_user, this service's directory projection of identity.events
  * (platform/security {@code TokenRevocation}): a deactivated user is 401 and a changed role counts at once, before
  * the token expires (docs/security.md, "Revocation").
  */
-@ApplicationScoped
-public class ProjectedIdentity implements IdentityDirectory {
-
-    private final IdentityDirectory directory;
+@Singleton
+public class ProjectedIdentity extends ProjectedIdentityDirectory {
 
     ProjectedIdentity(DataSource dataSource) {
-        this.directory = IdentityDirectory.jdbc(dataSource,
-                "SELECT workspace_id, role, active FROM directory_user WHERE id = ?");
-    }
-
-    @Override
-    public Status status(UUID userId) {
-        return directory.status(userId);
+        super(dataSource, "directory_user");
     }
 }

@@ -1,5 +1,7 @@
 package io.goftgu.supportinfo.rest;
 
+import io.goftgu.paging.Page;
+import io.goftgu.paging.Paging;
 import io.goftgu.problem.Problems;
 import io.goftgu.security.CurrentUser;
 import io.goftgu.security.Role;
@@ -80,12 +82,9 @@ public class RecordResource {
     @APIResponse(responseCode = "400", description = "an unknown filter value or sort field, or page or limit out "
             + "of range")
     @APIResponse(responseCode = "403", description = "a guest")
-    public RecordViews.Page<?> list(@BeanParam ListQuery query, @QueryParam("sort") String sort,
+    public Page<?> list(@BeanParam ListQuery query, @QueryParam("sort") String sort,
                                     @QueryParam("page") String page, @QueryParam("limit") String limit) {
-        // capped: (page - 1) * limit must stay an int (a huge page used to overflow into a 500)
-        int pageNumber = number("page", page, 1, 1, 1_000_000);
-        int size = number("limit", limit, RecordService.DEFAULT_LIMIT, 1, RecordService.MAX_LIMIT);
-        return records.list(me, filter(query), sort, pageNumber, size);
+        return records.list(me, filter(query), sort, Paging.parse(page, limit));
     }
 
     @GET
@@ -224,20 +223,5 @@ public class RecordResource {
         } catch (DateTimeParseException e) {
             throw Problems.invalid(field, "must be an ISO-8601 instant like 2026-03-21T08:30:00Z");
         }
-    }
-
-    private static int number(String field, String raw, int fallback, int min, int max) {
-        if (raw == null || raw.isBlank()) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(raw.strip());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw Problems.invalid(field, "must be a whole number from " + min + (max == Integer.MAX_VALUE ? "" : " to " + max));
     }
 }

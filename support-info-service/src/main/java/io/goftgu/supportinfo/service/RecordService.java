@@ -1,6 +1,8 @@
 package io.goftgu.supportinfo.service;
 
 import io.goftgu.events.Actor;
+import io.goftgu.paging.Page;
+import io.goftgu.paging.Paging;
 import io.goftgu.problem.Problems;
 import io.goftgu.security.CurrentUser;
 import io.goftgu.supportinfo.api.RecordInput;
@@ -36,8 +38,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class RecordService {
 
-    public static final int DEFAULT_LIMIT = 20;
-    public static final int MAX_LIMIT = 100;
 
     private final EntityManager entityManager;
     private final RecordReferences references;
@@ -185,16 +185,16 @@ public class RecordService {
     }
 
     @Transactional
-    public RecordViews.Page<?> list(CurrentUser me, RecordFilter filter, String sort, int page, int limit) {
+    public Page<?> list(CurrentUser me, RecordFilter filter, String sort, Paging paging) {
         var orderBy = RecordSort.orderBy(sort);
         var where = where(me, filter);
         long total = bind(entityManager.createQuery("select count(r) from SupportRecord r where " + where.jpql,
                 Long.class), where.params).getSingleResult();
         var rows = bind(entityManager.createQuery("select r from SupportRecord r where " + where.jpql
                 + " order by " + orderBy, SupportRecord.class), where.params)
-                .setFirstResult((page - 1) * limit).setMaxResults(limit).getResultList();
+                .setFirstResult(paging.offset()).setMaxResults(paging.limit()).getResultList();
         List<?> data = me.isStaff() ? mapper.staff(rows) : mapper.customer(rows);
-        return new RecordViews.Page<>(data, total, page, limit, (total + limit - 1) / limit);
+        return Page.of(data, total, paging);
     }
 
     /** Records per status under the same filters as the list (a {@code status} filter is ignored). */

@@ -1,8 +1,9 @@
-package io.goftgu.internalchat.attachments;
+package io.goftgu.files;
 
 /**
- * Where attachment bytes live, under generated keys. The default is {@link PostgresBlobStore}; an S3-compatible
- * store is the production option for large volumes (README, "Attachments").
+ * Where a service keeps file bytes, under keys it generates (never a client's file name). internal-chat's default is
+ * its own database; {@link S3BlobStore} is the option for large volumes (internal-chat-service/README.md,
+ * "Attachments").
  */
 public interface BlobStore {
 

@@ -1,0 +1,197 @@
+package io.goftgu.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * CPU time of the stack's processes, read from {@code /proc/<pid>/stat} ({@code utime + stime}, in clock ticks of
+ * 10 ms: Linux's {@code USER_HZ} is 100). The processes are found by the pid files {@code ./goftgu up} writes into
+ * its run folder ({@code gateway.pid}, {@code internal-chat-service.pid}, {@code realtime-service-2.pid},
+ * {@code kafka.pid}, {@code postgresql.pid}, ...). PostgreSQL is the postmaster plus every process it started
+ * (backends, WAL writer, checkpointer, ...): the live children's own time, plus the postmaster's {@code cutime +
+ * cstime}, where the kernel adds the time of children that exited (a closed connection's backend).
+ * The generator (this JVM) is read separately and is not part of the stack's total.
+ */
+final class ProcessCpu {
+
+    static final String GENERATOR = "generator (bench)";
+    static final String POSTGRESQL = "postgresql";
+    private static final long MILLIS_PER_TICK = 10;
+
+    /**
+     * CPU milliseconds used so far by each process, by name, in the order of the run folder's pid files; and, for the
+     * JVMs, how much of it their JIT compiler threads and their GC (Serial GC collects in the {@code VM Thread}) used,
+     * as far as the threads still live tell (a compiler thread the JVM retired takes its time along).
+     */
+    record Snapshot(long atNanos, Map<String, Long> millis, Map<String, Long> jitMillis, Map<String, Long> gcMillis) {
+    }
+
+    private final Path runDir;
+
+    ProcessCpu(Path runDir) {
+        this.runDir = runDir;
+    }
+
+    Snapshot take() {
+        var millis = new LinkedHashMap<String, Long>();
+        var jit = new LinkedHashMap<String, Long>();
+        var gc = new LinkedHashMap<String, Long>();
+        for (var process : processes()) {
+            boolean postgres = process.name().equals(POSTGRESQL);
+            long used = postgres ? postgresql(process.pid()) : own(process.pid(), false);
+            if (used >= 0) {
+                millis.put(process.name(), used);
+                if (!postgres) {
+                    jit.put(process.name(), threads(process.pid(), "C1 Compiler", "C2 Compiler"));
+                    gc.put(process.name(), threads(process.pid(), "VM Thread", "GC Thread", "G1 "));
+                }
+            }
+        }
+        long self = ProcessHandle.current().pid();
+        millis.put(GENERATOR, own(self, false));
+        jit.put(GENERATOR, threads(self, "C1 Compiler", "C2 Compiler"));
+        gc.put(GENERATOR, threads(self, "VM Thread", "GC Thread", "G1 "));
+        return new Snapshot(System.nanoTime(), millis, jit, gc);
+    }
+
+    /** The CPU of a process's live threads whose name starts with one of {@code prefixes}. */
+    private static long threads(long pid, String... prefixes) {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (var task : tasks.toList()) {
+                try {
+                    var text = Files.readString(task.resolve("stat"));
+                    var name = text.substring(text.indexOf('(') + 1, text.lastIndexOf(')'));
+                    for (var prefix : prefixes) {
+                        if (name.startsWith(prefix)) {
+                            ticks += ticks(text.substring(text.lastIndexOf(')') + 2).split(" "), false);
+                            break;
+                        }
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // a thread that ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return ticks * MILLIS_PER_TICK;
+    }
+
+    private record Named(String name, long pid) {
+    }
+
+    private List<Named> processes() {
+        var found = new ArrayList<Named>();
+        if (runDir == null || !Files.isDirectory(runDir)) {
+            return found;
+        }
+        try (var files = Files.list(runDir)) {
+            for (var file : files.filter(f -> f.getFileName().toString().endsWith(".pid")).sorted().toList()) {
+                var name = file.getFileName().toString().replaceFirst("\\.pid$", "");
+                try {
+                    found.add(new Named(name, Long.parseLong(Files.readString(file).strip())));
+                } catch (IOException | NumberFormatException e) {
+                    // a pid file being rewritten: the process is left out of this snapshot
+                }
+            }
+        } catch (IOException e) {
+            return found;
+        }
+        return found;
+    }
+
+    /** The postmaster's own and reaped children's time plus its live children's. */
+    private static long postgresql(long postmaster) {
+        long total = own(postmaster, true);
+        if (total < 0) {
+            return -1;
+        }
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (var dir : procs.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                var fields = stat(Long.parseLong(dir.getFileName().toString()));
+                if (fields != null && Long.parseLong(fields[PPID]) == postmaster) {
+                    total += ticks(fields, false) * MILLIS_PER_TICK;
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return total;
+    }
+
+    private static long own(long pid, boolean withReapedChildren) {
+        var fields = stat(pid);
+        return fields == null ? -1 : ticks(fields, withReapedChildren) * MILLIS_PER_TICK;
+    }
+
+    // fields after "pid (comm) ", counted from state = 0 (proc(5) numbers them from 1 with pid and comm first)
+    private static final int PPID = 1;
+    private static final int UTIME = 11;
+    private static final int CUTIME = 13;
+
+    private static long ticks(String[] fields, boolean withReapedChildren) {
+        long ticks = Long.parseLong(fields[UTIME]) + Long.parseLong(fields[UTIME + 1]);
+        if (withReapedChildren) {
+            ticks += Long.parseLong(fields[CUTIME]) + Long.parseLong(fields[CUTIME + 1]);
+        }
+        return ticks;
+    }
+
+    /** The fields of {@code /proc/<pid>/stat} after the command name (which may hold spaces), or null. */
+    private static String[] stat(long pid) {
+        try {
+            var text = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return text.substring(text.lastIndexOf(')') + 2).split(" ");
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The 1-, 5- and 15-minute load averages, as {@code /proc/loadavg} has them. */
+    static String loadAverage() {
+        try {
+            var fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    /**
+     * What each process used between two snapshots, and the messages sent and acknowledged in between: the CPU is
+     * reported per acknowledged message, the work the stack finished in the window (the same as per sent message
+     * when the stack keeps up; a stack that falls behind finishes fewer).
+     */
+    record Usage(Map<String, Long> millis, Map<String, Long> jitMillis, Map<String, Long> gcMillis, long windowMillis,
+                 int sent, long acknowledged, String loadBefore, String loadAfter) {
+
+        static Usage between(Snapshot from, Snapshot to, int sent, long acknowledged, String loadBefore,
+                             String loadAfter) {
+            return new Usage(difference(from.millis(), to.millis()), difference(from.jitMillis(), to.jitMillis()),
+                    difference(from.gcMillis(), to.gcMillis()), (to.atNanos() - from.atNanos()) / 1_000_000, sent,
+                    acknowledged, loadBefore, loadAfter);
+        }
+
+        private static Map<String, Long> difference(Map<String, Long> from, Map<String, Long> to) {
+            var used = new LinkedHashMap<String, Long>();
+            to.forEach((name, millis) -> {
+                var before = from.get(name);
+                if (before != null) {
+                    used.put(name, Math.max(0, millis - before));
+                }
+            });
+            return used;
+        }
+
+        long stackMillis() {
+            return millis.entrySet().stream().filter(e -> !e.getKey().equals(GENERATOR))
+                    .mapToLong(Map.Entry::getValue).sum();
+        }
+    }
+}
