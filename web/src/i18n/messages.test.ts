@@ -31,7 +31,7 @@ describe('message catalogs', () => {
 });
 
 describe('support catalog', () => {
-  it('keeps the contract names of UI.md for the support screens', () => {
+  it('keeps the contract names of docs/ui.md for the support screens', () => {
     expect([fa['sc.note.switch'], fa['panel.status'], fa['sc.f.assignee'], fa['panel.new'], fa['panel.subject'], fa['sc.description'], fa['form.submit']])
       .toEqual(['یادداشت داخلی', 'وضعیت', 'کارشناس', 'تیکت جدید', 'موضوع', 'توضیحات', 'ثبت']);
     expect([en['sc.note.switch'], en['panel.status'], en['sc.f.assignee'], en['panel.new'], en['panel.subject'], en['sc.description'], en['form.submit']])

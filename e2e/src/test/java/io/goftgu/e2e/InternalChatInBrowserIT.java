@@ -163,7 +163,7 @@ class InternalChatInBrowserIT {
         var team = team("english");
         var room = call("POST", "/api/internal-chat/rooms?type=group", team.ava().token(),
                 Map.of("title", "Quarterly review", "memberIds", List.of(team.ben().userId())), 201).path("id").asText();
-        post(team.ben(), room, "The quarterly numbers are in the shared folder");
+        post(team.ben(), room, "The quarterly numbers are in the team drive");
         var a = signedIn(team, "ava", "en", 900);
         var page = a.page;
         assertThat(page.locator("html")).hasAttribute("dir", "ltr");

@@ -18,7 +18,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 /**
- * The client of support-chat's internal, non-public API ({@code /internal/support-chat/...}, DESIGN.md §5). Every call
+ * The client of support-chat's internal, non-public API ({@code /internal/support-chat/...}, docs/design.md §5). Every call
  * carries {@code X-Goftgu-Internal} = {@code goftgu.internal-secret}; the secret comes from configuration only, never
  * from a client (the routes strip every client-sent {@code X-Goftgu-*} header, and the public endpoints never copy
  * client headers here). Answers are returned as they came; a support chat that cannot be reached, fails (5xx), or

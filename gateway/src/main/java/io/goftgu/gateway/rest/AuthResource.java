@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -58,6 +59,9 @@ public class AuthResource {
     @POST
     @Path("/refresh")
     @Operation(summary = "Rotate the refresh token (cookie, or body for API clients) and get a new access token")
+    @APIResponse(responseCode = "200", description = "a new access token; the rotated refresh token in its cookie (or the body)")
+    @APIResponse(responseCode = "401", description = "no refresh token, or one that is expired, revoked or already used "
+            + "(a reused token revokes its whole session)")
     public Response refresh(@CookieParam(SessionCookies.REFRESH) String cookie, String rawBody, @Context UriInfo uri) {
         var body = RefreshBody.parse(rawBody);
         var fromBody = body != null && body.refreshToken() != null;
@@ -71,6 +75,8 @@ public class AuthResource {
     @POST
     @Path("/logout")
     @Operation(summary = "End the session: revoke its refresh tokens and clear the cookies")
+    @APIResponse(responseCode = "204", description = "signed out (also when there was no session)")
+    @APIResponse(responseCode = "403", description = "a cookie-authenticated request without X-CSRF-Token echoing goftgu_csrf")
     public Response logout(@CookieParam(SessionCookies.REFRESH) String cookie, String rawBody, @Context UriInfo uri) {
         var body = RefreshBody.parse(rawBody);
         var presented = body != null && body.refreshToken() != null ? body.refreshToken() : cookie;

@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.IOException;
@@ -41,7 +42,7 @@ import java.util.UUID;
  * The guest widget's public endpoints, answered by the gateway itself (the route to support chat skips
  * {@code /api/support-chat/public/}): the workspace is found by its slug, the request is rate limited per client IP and
  * per workspace, support chat's internal API creates or finds the guest and opens the ticket, and the gateway signs
- * the {@code GUEST} token (only the gateway holds the signing key, DESIGN.md §5). A valid guest token of the same
+ * the {@code GUEST} token (only the gateway holds the signing key, docs/design.md §5). A valid guest token of the same
  * workspace in {@code Authorization} makes the caller the returning guest; any other credential is ignored here.
  */
 @Path("/api/support-chat/public/{workspaceSlug}")
@@ -73,6 +74,11 @@ public class PublicSupportResource {
     @POST
     @Path("/start")
     @Operation(summary = "A website visitor starts a support conversation: 201 {guestToken, expiresIn, guestId, ticket}")
+    @APIResponse(responseCode = "201", description = "{guestToken, expiresIn, guestId, ticket}")
+    @APIResponse(responseCode = "400", description = "a missing or invalid field")
+    @APIResponse(responseCode = "403", description = "the workspace requires verified visitors and identifierHash is not the HMAC of externalId")
+    @APIResponse(responseCode = "404", description = "no workspace has this slug, or an unknown categoryId")
+    @APIResponse(responseCode = "429", description = "too many conversations started from this address or for this workspace; see Retry-After")
     public Response start(@PathParam("workspaceSlug") String slug, @Context HttpServerRequest request,
                           @Valid @NotNull(message = "a JSON body is required") GuestStartRequest body) {
         if (!limits.startFromIp(clientIp(request))) {
@@ -125,6 +131,9 @@ public class PublicSupportResource {
     @GET
     @Path("/categories")
     @Operation(summary = "The workspace's ticket categories, for the guest widget")
+    @APIResponse(responseCode = "200", description = "the categories, flat, with parentId and position")
+    @APIResponse(responseCode = "404", description = "no workspace has this slug")
+    @APIResponse(responseCode = "429", description = "too many requests from this address; see Retry-After")
     public Response categories(@PathParam("workspaceSlug") String slug, @Context HttpServerRequest request) {
         if (!limits.readFromIp(clientIp(request))) {
             return tooMany("too many requests from this address; try again later");
@@ -140,6 +149,8 @@ public class PublicSupportResource {
     @GET
     @Path("/widget")
     @Operation(summary = "How the workspace's guest widget looks: {color, greeting: {fa, en}, language: auto, fa or en}")
+    @APIResponse(responseCode = "200", description = "the widget's colour, greeting and language")
+    @APIResponse(responseCode = "404", description = "no workspace has this slug")
     public Response widget(@PathParam("workspaceSlug") String slug, @Context HttpServerRequest request) {
         // not counted against the per-IP read limit: every page view of a site with the widget asks once (offices
         // behind one address would hit it), and the answer comes from WidgetSettings' per-slug cache

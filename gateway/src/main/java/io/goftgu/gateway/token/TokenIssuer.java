@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Signs Goftgu's tokens (DESIGN.md §5): RS256 with the active key's {@code kid}, issuer and audience from config,
+ * Signs Goftgu's tokens (docs/design.md §5): RS256 with the active key's {@code kid}, issuer and audience from config,
  * {@code sub}, {@code wid}, {@code groups} = [role], {@code token_type}. Only the gateway holds the private key.
  */
 @ApplicationScoped

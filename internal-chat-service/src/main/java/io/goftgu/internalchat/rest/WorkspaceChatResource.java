@@ -12,6 +12,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.UUID;
 
@@ -34,12 +36,21 @@ public class WorkspaceChatResource {
 
     @GET
     @Path("/unread")
+    @Operation(summary = "My unread counts, in all and per room, with mentions")
+    @APIResponse(responseCode = "200", description = "{total, mentions, rooms: [{roomId, count, mentionCount, "
+            + "hasMention}]}")
+    @APIResponse(responseCode = "403", description = "not staff")
     public ReadViews.Unread unread() {
         return messages.unread(me);
     }
 
     @GET
     @Path("/search")
+    @Operation(summary = "Full-text search over the rooms I belong to",
+            description = "Persian-aware: letters and digits of Persian and Arabic spellings match each other.")
+    @APIResponse(responseCode = "200", description = "a page of hits with snippets")
+    @APIResponse(responseCode = "400", description = "a blank or too long q, or page or limit out of range")
+    @APIResponse(responseCode = "404", description = "roomId names a room that is not mine")
     public Page<ReadViews.SearchHit> search(@QueryParam("q") String q, @QueryParam("roomId") UUID roomId,
                                                        @QueryParam("page") Integer page, @QueryParam("limit") Integer limit) {
         return search.search(me, q, roomId, page, limit);
@@ -48,6 +59,9 @@ public class WorkspaceChatResource {
     /** The workspace's active staff (not me) and teams, with presence, my rooms with each, and unread counts. */
     @GET
     @Path("/contacts")
+    @Operation(summary = "The workspace's staff and teams, with presence, my rooms with each, and unread counts")
+    @APIResponse(responseCode = "200", description = "{users, teams}")
+    @APIResponse(responseCode = "403", description = "not staff")
     public ContactsView contacts(@QueryParam("search") String search) {
         return contacts.contacts(me, search);
     }

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One record on a Goftgu topic (DESIGN.md §3). Every producer writes this shape and every consumer reads it.
+ * One record on a Goftgu topic (docs/design.md §3). Every producer writes this shape and every consumer reads it.
  *
  * @param id          unique per event; consumers dedupe by it
  * @param type        {@code <service>.<aggregate>.<past-tense-verb>}, see {@link EventTypes}

@@ -16,7 +16,7 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The REST APIs of the services that own rooms and tickets, called with the socket holder's own token: a frame
- * sent over the socket goes through the same write path and the same permission checks as REST (DESIGN.md §4).
+ * sent over the socket goes through the same write path and the same permission checks as REST (docs/design.md §4).
  * Non-blocking.
  */
 @ApplicationScoped

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.List;
 
 /**
- * Which domain events are pushed to sockets, and as which frame (DESIGN.md §4). This table is the one place that
+ * Which domain events are pushed to sockets, and as which frame (docs/design.md §4). This table is the one place that
  * maps event types to frame names; an event type not listed here is not pushed.
  *
  * <p>A frame is {@code {"type", <subject field>: aggregateId, "seq", "data": payload}}, where the subject field is

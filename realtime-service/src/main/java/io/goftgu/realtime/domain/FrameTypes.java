@@ -1,6 +1,6 @@
 package io.goftgu.realtime.domain;
 
-/** Names of the frames on {@code /ws} (DESIGN.md §4) that are not derived from a domain event. */
+/** Names of the frames on {@code /ws} (docs/design.md §4) that are not derived from a domain event. */
 public final class FrameTypes {
 
     /** client → server: are you there? */

@@ -31,7 +31,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * {@code /ws}: one socket per browser tab (DESIGN.md §4). The token is verified at the HTTP upgrade (security
+ * {@code /ws}: one socket per browser tab (docs/design.md §4). The token is verified at the HTTP upgrade (security
  * annotation below; {@link OriginCheck} runs first), so a socket only opens for a known principal, and every frame
  * pushed to it comes from {@code listener/} through {@link ConnectionRegistry}. Callbacks stay on the event loop.
  */

@@ -33,7 +33,7 @@ import java.util.stream.Stream;
 /**
  * Reads the domain topics on a thread of its own and hands each event to {@link EventDelivery}.
  *
- * <p>Every replica must see every event, because each one delivers only to its own sockets (DESIGN.md §4). So the
+ * <p>Every replica must see every event, because each one delivers only to its own sockets (docs/design.md §4). So the
  * consumer joins no group: it assigns itself every partition of the topics and starts at their end. No group means
  * no rebalance, and no rebalance means no moment where a partition's position is reset to "latest" and events in
  * between are skipped. The positions live in this process: when Kafka is unreachable the client keeps retrying at

@@ -16,6 +16,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,7 +25,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The non-public API the gateway calls for the guest widget (DESIGN.md §5). Not under {@code /api}, so the gateway
+ * The non-public API the gateway calls for the guest widget (docs/design.md §5). Not under {@code /api}, so the gateway
  * never routes a client here; each call must carry {@code X-Goftgu-Internal} = {@code goftgu.internal-secret}.
  */
 @Path("/internal/support-chat")
@@ -47,6 +49,13 @@ public class InternalResource {
 
     @POST
     @Path("/guests/start")
+    @Operation(summary = "Internal, for the gateway: find or create the guest and open their ticket",
+            description = "Needs the X-Goftgu-Internal secret; never routed from outside the cluster.")
+    @APIResponse(responseCode = "201", description = "{guestId, ticket}")
+    @APIResponse(responseCode = "400", description = "a missing or invalid field")
+    @APIResponse(responseCode = "401", description = "the internal secret is missing or wrong")
+    @APIResponse(responseCode = "403", description = "the visitor's identity does not verify")
+    @APIResponse(responseCode = "404", description = "no such category")
     public Response start(@HeaderParam(HEADER) String presented,
                           @Valid @NotNull(message = "a JSON body is required") Requests.GuestStart body) {
         requireGateway(presented);
@@ -55,6 +64,9 @@ public class InternalResource {
 
     @GET
     @Path("/workspaces/{workspaceId}/categories")
+    @Operation(summary = "Internal, for the gateway: a workspace's categories for the widget")
+    @APIResponse(responseCode = "200", description = "the categories")
+    @APIResponse(responseCode = "401", description = "the internal secret is missing or wrong")
     public List<Views.CategoryView> categories(@HeaderParam(HEADER) String presented,
                                                @PathParam("workspaceId") UUID workspaceId) {
         requireGateway(presented);
@@ -64,6 +76,9 @@ public class InternalResource {
     /** The widget's allowed origins and appearance, for the gateway's widget page (never the secret). */
     @GET
     @Path("/workspaces/{workspaceId}/widget")
+    @Operation(summary = "Internal, for the gateway: how a workspace's widget looks")
+    @APIResponse(responseCode = "200", description = "{allowedOrigins, color, greeting, language}")
+    @APIResponse(responseCode = "401", description = "the internal secret is missing or wrong")
     public Views.WidgetPublicView widget(@HeaderParam(HEADER) String presented,
                                          @PathParam("workspaceId") UUID workspaceId) {
         requireGateway(presented);

@@ -23,12 +23,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Tickets and their conversation (API.md "Support chat"). */
+/** Tickets and their conversation (docs/api.md §4). */
 @Path("/api/support-chat")
 @RolesAllowed({Role.STAFF, Role.CUSTOMER, Role.VISITOR})
 public class TicketResource {
@@ -74,6 +76,14 @@ public class TicketResource {
     }
 
     @GET
+    @Operation(summary = "Tickets, paged",
+            description = "Staff see every ticket of the workspace; a customer or guest only their own. Filters: "
+            + "status and priority (comma-separated), assigneeId (an id, me or unassigned), teamId, categoryId, "
+            + "labelId, requesterId, sla (at-risk or breached), q, from, to; sort one of createdAt, updatedAt, "
+            + "number, priority, status, dueAt, resolutionDueAt, firstResponseDueAt, - for descending.")
+    @APIResponse(responseCode = "200", description = "{data, total, page, limit, totalPages}")
+    @APIResponse(responseCode = "400", description = "an unknown filter value or sort field, or page or limit out "
+            + "of range")
     public Page<Views.TicketView> list(@BeanParam ListParams params) {
         return finder.list(Caller.of(me), params.filter());
     }
@@ -81,6 +91,9 @@ public class TicketResource {
     /** Per-status counts for the dashboard tabs, with the list's other filters. */
     @GET
     @Path("/counts")
+    @Operation(summary = "How many tickets per status, with the list's other filters (the dashboard's tabs)")
+    @APIResponse(responseCode = "200", description = "{<status>: count}")
+    @APIResponse(responseCode = "400", description = "an unknown filter value")
     public Map<String, Long> counts(@BeanParam ListParams params) {
         return finder.counts(Caller.of(me), params.filter());
     }
@@ -88,24 +101,45 @@ public class TicketResource {
     @GET
     @Path("/stats")
     @RolesAllowed(Role.STAFF)
+    @Operation(summary = "The workspace's ticket figures: counts per status, SLA hit rate, median first response "
+            + "and resolution, average rating")
+    @APIResponse(responseCode = "200", description = "the figures")
+    @APIResponse(responseCode = "403", description = "not staff")
     public TicketStats.Stats stats() {
         return stats.of(Caller.of(me));
     }
 
     @POST
     @RolesAllowed({Role.STAFF, Role.CUSTOMER})
+    @Operation(summary = "Open a ticket",
+            description = "A customer opens their own; staff open one on a customer's behalf with requesterId.")
+    @APIResponse(responseCode = "201", description = "the ticket, OPEN, with its number and SLA due times")
+    @APIResponse(responseCode = "400", description = "a missing or invalid field, or a category or label that is "
+            + "not this workspace's")
+    @APIResponse(responseCode = "403", description = "a guest (guests start through the public widget endpoint), or "
+            + "a customer naming a requesterId")
     public Response create(@Valid @NotNull(message = "a JSON body is required") Requests.NewTicket body) {
         return Response.status(201).entity(tickets.create(Caller.of(me), body)).build();
     }
 
     @GET
     @Path(ID)
+    @Operation(summary = "One ticket, with its SLA state")
+    @APIResponse(responseCode = "200", description = "the ticket")
+    @APIResponse(responseCode = "404", description = "missing, another workspace's, or not the caller's ticket")
     public Views.TicketView get(@PathParam("id") UUID id) {
         return tickets.get(Caller.of(me), id);
     }
 
     @PATCH
     @Path(ID)
+    @Operation(summary = "Change a ticket: status, priority, assignee, team, category, labels, due date",
+            description = "Customers may only close or reopen their own ticket. Unknown fields are refused.")
+    @APIResponse(responseCode = "200", description = "the ticket after the change")
+    @APIResponse(responseCode = "400", description = "an unknown or invalid field")
+    @APIResponse(responseCode = "403", description = "a customer changing anything but the status")
+    @APIResponse(responseCode = "404", description = "missing, another workspace's, or not the caller's ticket")
+    @APIResponse(responseCode = "409", description = "a status move the ticket's lifecycle does not allow")
     public Views.TicketView update(@PathParam("id") UUID id,
                                    @Valid @NotNull(message = "a JSON body is required") TicketPatch body) {
         return tickets.update(Caller.of(me), id, body);
@@ -113,6 +147,12 @@ public class TicketResource {
 
     @GET
     @Path(ID + "/messages")
+    @Operation(summary = "A ticket's conversation in seq order",
+            description = "after=<seq> or before=<seq>, limit 1..100; without a cursor the latest. Internal notes "
+            + "only for staff.")
+    @APIResponse(responseCode = "200", description = "the messages, oldest first")
+    @APIResponse(responseCode = "400", description = "a limit out of range")
+    @APIResponse(responseCode = "404", description = "missing, another workspace's, or not the caller's ticket")
     public List<Views.MessageView> messages(@PathParam("id") UUID id, @QueryParam("after") Long after,
                                             @QueryParam("before") Long before, @QueryParam("limit") Integer limit) {
         return conversation.list(Caller.of(me), id, after, before, limit);
@@ -120,6 +160,16 @@ public class TicketResource {
 
     @POST
     @Path(ID + "/messages")
+    @Operation(summary = "Write in a ticket: a public reply, or (staff) an internal note",
+            description = "clientMessageId makes it idempotent: a repeat returns the first message with 200. "
+            + "internal: true is never visible to customers or guests.")
+    @APIResponse(responseCode = "201", description = "the message")
+    @APIResponse(responseCode = "200", description = "a repeat of clientMessageId: the first message")
+    @APIResponse(responseCode = "400", description = "an empty or too long body, or an attachment that is not this "
+            + "ticket's")
+    @APIResponse(responseCode = "403", description = "an internal note by a customer or guest")
+    @APIResponse(responseCode = "404", description = "missing, another workspace's, or not the caller's ticket")
+    @APIResponse(responseCode = "409", description = "the ticket is closed")
     public Response send(@PathParam("id") UUID id, @Valid @NotNull(message = "a JSON body is required") Requests.SendMessage body) {
         var created = conversation.send(Caller.of(me), id, body);
         return Response.status(created.isNew() ? 201 : 200).entity(created.value()).build();
@@ -127,6 +177,13 @@ public class TicketResource {
 
     @PATCH
     @Path(ID + "/messages/{messageId}")
+    @Operation(summary = "Edit my message")
+    @APIResponse(responseCode = "200", description = "the message after the edit")
+    @APIResponse(responseCode = "400", description = "an empty or too long body")
+    @APIResponse(responseCode = "403", description = "not my message")
+    @APIResponse(responseCode = "404", description = "missing, another workspace's, or not the caller's ticket, or "
+            + "no such message")
+    @APIResponse(responseCode = "409", description = "the message was deleted")
     public Views.MessageView edit(@PathParam("id") UUID id, @PathParam("messageId") UUID messageId,
                                   @Valid @NotNull(message = "a JSON body is required") Requests.EditMessage body) {
         return conversation.edit(Caller.of(me), id, messageId, body.body());
@@ -134,6 +191,12 @@ public class TicketResource {
 
     @DELETE
     @Path(ID + "/messages/{messageId}")
+    @Operation(summary = "Delete my message")
+    @APIResponse(responseCode = "204", description = "deleted (the seq stays, the body is emptied)")
+    @APIResponse(responseCode = "403", description = "not my message")
+    @APIResponse(responseCode = "404", description = "missing, another workspace's, or not the caller's ticket, or "
+            + "no such message")
+    @APIResponse(responseCode = "409", description = "the message was deleted already")
     public Response delete(@PathParam("id") UUID id, @PathParam("messageId") UUID messageId) {
         conversation.delete(Caller.of(me), id, messageId);
         return Response.noContent().build();
@@ -142,12 +205,23 @@ public class TicketResource {
     /** The requester has seen the conversation up to {@code seq} (shown to staff as {@code seenByCustomer}). */
     @POST
     @Path(ID + "/read")
+    @Operation(summary = "The requester has seen the conversation up to seq",
+            description = "Staff reads are not tracked; staff see seenByCustomer on messages.")
+    @APIResponse(responseCode = "200", description = "the ticket")
+    @APIResponse(responseCode = "400", description = "a missing or negative seq")
+    @APIResponse(responseCode = "404", description = "missing, another workspace's, or not the caller's ticket")
     public Views.TicketView read(@PathParam("id") UUID id, @Valid @NotNull(message = "a JSON body is required") Requests.ReadUpTo body) {
         return conversation.read(Caller.of(me), id, body.seq());
     }
 
     @POST
     @Path(ID + "/rating")
+    @Operation(summary = "The requester rates a resolved or closed ticket, once")
+    @APIResponse(responseCode = "200", description = "the ticket with its rating")
+    @APIResponse(responseCode = "400", description = "a score outside 1..5 or a too long comment")
+    @APIResponse(responseCode = "403", description = "not the requester")
+    @APIResponse(responseCode = "404", description = "missing, another workspace's, or not the caller's ticket")
+    @APIResponse(responseCode = "409", description = "not resolved or closed yet, or rated already")
     public Views.TicketView rate(@PathParam("id") UUID id, @Valid @NotNull(message = "a JSON body is required") Requests.Rate body) {
         return conversation.rate(Caller.of(me), id, body);
     }
@@ -155,6 +229,12 @@ public class TicketResource {
     @GET
     @Path(ID + "/history")
     @RolesAllowed(Role.STAFF)
+    @Operation(summary = "Every change of a ticket, paged")
+    @APIResponse(responseCode = "200", description = "{data: [{action, field, oldValue, newValue, actor, actorKind, "
+            + "at}], ...}")
+    @APIResponse(responseCode = "400", description = "page or limit out of range")
+    @APIResponse(responseCode = "403", description = "not staff")
+    @APIResponse(responseCode = "404", description = "missing or another workspace's")
     public Page<Views.HistoryView> history(@PathParam("id") UUID id, @QueryParam("page") Integer page,
                                            @QueryParam("limit") Integer limit) {
         return tickets.history(Caller.of(me), id, page, limit);

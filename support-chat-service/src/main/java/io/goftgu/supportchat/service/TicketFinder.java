@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Ticket lists and per-status counts with API.md's filters, always within what the caller may see. */
+/** Ticket lists and per-status counts with the filters of docs/api.md §4, always within what the caller may see. */
 @ApplicationScoped
 public class TicketFinder {
 

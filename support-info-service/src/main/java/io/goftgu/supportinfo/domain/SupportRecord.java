@@ -23,7 +23,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
-/** One support contact: a call, a visit, a ticket. The table is {@code support_info} (DESIGN.md §2). */
+/** One support contact: a call, a visit, a ticket. The table is {@code support_info} (docs/design.md §2). */
 @Entity
 @Table(name = "support_info")
 public class SupportRecord extends PanacheEntityBase {

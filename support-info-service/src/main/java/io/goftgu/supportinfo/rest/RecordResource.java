@@ -26,6 +26,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -38,7 +39,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Support-info records (API.md "Support info"): staff read and write; a customer (USER) reads the records about
+ * Support-info records (docs/api.md §5): staff read and write; a customer (USER) reads the records about
  * them that are visible to customers, in the customer view; a guest is refused (403).
  */
 @Path("/api/support-info")
@@ -72,6 +73,15 @@ public class RecordResource {
 
     @GET
     @RolesAllowed({Role.STAFF, Role.CUSTOMER})
+    @Operation(summary = "Support-info records, paged",
+            description = "Filters source, type, status, priority (each comma-separated), assigneeId, teamId, "
+            + "categoryId, labelId, customerId, ticketId, user=me, q, from, to. A customer gets only their own "
+            + "records marked visibleToCustomer, in the customer view. sort: comma-separated fields, - for descending "
+            + "(default -contactAt).")
+    @APIResponse(responseCode = "200", description = "{data, total, page, limit, totalPages}")
+    @APIResponse(responseCode = "400", description = "an unknown filter value or sort field, or page or limit out "
+            + "of range")
+    @APIResponse(responseCode = "403", description = "a guest")
     public Page<?> list(@BeanParam ListQuery query, @QueryParam("sort") String sort,
                                     @QueryParam("page") String page, @QueryParam("limit") String limit) {
         return records.list(me, filter(query), sort, Paging.parse(page, limit));
@@ -80,12 +90,21 @@ public class RecordResource {
     @GET
     @Path("/counts")
     @RolesAllowed({Role.STAFF, Role.CUSTOMER})
+    @Operation(summary = "How many records per status, with the list's filters")
+    @APIResponse(responseCode = "200", description = "{byStatus, total}")
+    @APIResponse(responseCode = "400", description = "an unknown filter value")
+    @APIResponse(responseCode = "403", description = "a guest")
     public RecordViews.Counts counts(@BeanParam ListQuery query) {
         return records.counts(me, filter(query));
     }
 
     @POST
     @RolesAllowed(Role.STAFF)
+    @Operation(summary = "Record a support contact (a call, a visit, a ticket)")
+    @APIResponse(responseCode = "201", description = "the record, as staff see it")
+    @APIResponse(responseCode = "400", description = "a missing or invalid field, or a customer, assignee, team, "
+            + "category or label that is not this workspace's")
+    @APIResponse(responseCode = "403", description = "not staff")
     public Response create(@Valid @NotNull(message = "a JSON body is required") RecordInput.Create body) {
         var created = records.create(me, body);
         return Response.created(URI.create("/api/support-info/" + created.id())).entity(created).build();
@@ -97,6 +116,10 @@ public class RecordResource {
     @APIResponse(responseCode = "200", description = "the staff view for ADMIN, the customer view for USER",
             content = @Content(mediaType = "application/json", schema = @Schema(
                     oneOf = {RecordViews.Staff.class, RecordViews.Customer.class})))
+    @Operation(summary = "One record",
+            description = "Staff get the staff view; a customer the customer view of their own visible records.")
+    @APIResponse(responseCode = "403", description = "a guest")
+    @APIResponse(responseCode = "404", description = "missing, another workspace's, or not shown to this customer")
     public Object get(@PathParam("id") UUID id) {
         return records.get(me, id);
     }
@@ -104,6 +127,14 @@ public class RecordResource {
     @PATCH
     @Path("/{id}")
     @RolesAllowed(Role.STAFF)
+    @Operation(summary = "Change a record",
+            description = "A field left out stays; a field sent as null is cleared where it may be empty; labelIds "
+            + "and links replace the whole set.")
+    @APIResponse(responseCode = "200", description = "the record after the change")
+    @APIResponse(responseCode = "400", description = "an invalid field")
+    @APIResponse(responseCode = "403", description = "not staff")
+    @APIResponse(responseCode = "404", description = "missing or another workspace's")
+    @APIResponse(responseCode = "409", description = "a status move the record's lifecycle does not allow")
     public RecordViews.Staff update(@PathParam("id") UUID id,
                                     @Valid @NotNull(message = "a JSON body is required") RecordPatch body) {
         return records.update(me, id, body);
@@ -112,6 +143,10 @@ public class RecordResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Role.STAFF)
+    @Operation(summary = "Delete a record")
+    @APIResponse(responseCode = "204", description = "deleted")
+    @APIResponse(responseCode = "403", description = "not staff")
+    @APIResponse(responseCode = "404", description = "missing or another workspace's")
     public Response delete(@PathParam("id") UUID id) {
         records.delete(me, id);
         return Response.noContent().build();
