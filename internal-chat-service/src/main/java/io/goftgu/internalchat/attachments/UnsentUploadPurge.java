@@ -3,10 +3,10 @@ package io.goftgu.internalchat.attachments;
 import io.goftgu.files.BlobStore;
 import io.goftgu.internalchat.config.UploadConfig;
 import io.goftgu.internalchat.domain.Attachment;
+import io.goftgu.jobs.ReplicaLock;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Duration;
@@ -25,12 +25,12 @@ public class UnsentUploadPurge {
     static final long LOCK = 0x69632d756e736e74L;
     static final int BATCH = 500;
 
-    private final EntityManager entityManager;
+    private final ReplicaLock replicaLock;
     private final BlobStore blobs;
     private final UploadConfig config;
 
-    UnsentUploadPurge(EntityManager entityManager, BlobStore blobs, UploadConfig config) {
-        this.entityManager = entityManager;
+    UnsentUploadPurge(ReplicaLock replicaLock, BlobStore blobs, UploadConfig config) {
+        this.replicaLock = replicaLock;
         this.blobs = blobs;
         this.config = config;
     }
@@ -49,9 +49,7 @@ public class UnsentUploadPurge {
 
     @Transactional
     public int purgeOlderThan(Duration age) {
-        boolean mine = (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, LOCK).getSingleResult();
-        if (!mine) {
+        if (!replicaLock.tryTake(LOCK)) {
             return -1;
         }
         List<Attachment> old = Attachment.find("messageId is null and createdAt < ?1", Instant.now().minus(age))

@@ -1,5 +1,6 @@
 package io.goftgu.internalchat.service;
 
+import io.goftgu.jobs.ReplicaLock;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,9 +18,11 @@ public class RetentionPurge {
     static final long LOCK = 0x69632d7075726765L;
 
     private final EntityManager entityManager;
+    private final ReplicaLock replicaLock;
 
-    RetentionPurge(EntityManager entityManager) {
+    RetentionPurge(EntityManager entityManager, ReplicaLock replicaLock) {
         this.entityManager = entityManager;
+        this.replicaLock = replicaLock;
     }
 
     @Scheduled(every = "${internal-chat.retention.purge-every:1h}", delayed = "1m",
@@ -31,9 +34,7 @@ public class RetentionPurge {
     /** Returns how many messages were purged, or -1 when another replica holds the lock. */
     @Transactional
     public int purge() {
-        boolean mine = (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, LOCK).getSingleResult();
-        if (!mine) {
+        if (!replicaLock.tryTake(LOCK)) {
             return -1;
         }
         entityManager.createNativeQuery("""

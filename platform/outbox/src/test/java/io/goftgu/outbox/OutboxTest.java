@@ -6,6 +6,7 @@ import io.goftgu.events.EventEnvelope;
 import io.goftgu.events.EventJson;
 import io.goftgu.events.EventTypes;
 import io.goftgu.events.Topics;
+import io.goftgu.jobs.ReplicaLock;
 import io.goftgu.testing.KafkaBroker;
 import io.goftgu.testing.KafkaResource;
 import io.goftgu.testing.PostgresResource;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.LongStream;
 
@@ -45,6 +47,8 @@ class OutboxTest {
 
     private static final UUID WORKSPACE = UUID.randomUUID();
 
+    @Inject
+    ReplicaLock replicaLock;
     @Inject
     Outbox outbox;
     @Inject
@@ -261,6 +265,33 @@ class OutboxTest {
             }
             assertTrue(found.size() >= atLeast, "expected " + atLeast + " events, got " + found);
             return found;
+        }
+    }
+
+    @Test
+    void aReplicaLockIsHeldByOneTransactionUntilItEnds() throws Exception {
+        long key = ThreadLocalRandom.current().nextLong();
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        // another replica: a session of its own, outside this application's pool
+        try (var other = java.sql.DriverManager.getConnection(
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+             var ask = other.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+            ask.setLong(1, key);
+            QuarkusTransaction.requiringNew().run(() -> {
+                assertTrue(replicaLock.tryTake(key));
+                assertFalse(firstColumn(ask), "taken while this transaction holds it");
+            });
+            assertTrue(firstColumn(ask), "released when the transaction ended");
+        }
+    }
+
+    private static boolean firstColumn(java.sql.PreparedStatement query) {
+        try (var rs = query.executeQuery()) {
+            return rs.next() && rs.getBoolean(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.goftgu.supportchat.attachments;
 
 import io.goftgu.supportchat.config.SupportChatConfig;
+import io.goftgu.jobs.ReplicaLock;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,10 +21,12 @@ public class UnsentUploadPurge {
     static final long LOCK = 0x73632d756e736e74L;
 
     private final EntityManager entityManager;
+    private final ReplicaLock replicaLock;
     private final SupportChatConfig config;
 
-    UnsentUploadPurge(EntityManager entityManager, SupportChatConfig config) {
+    UnsentUploadPurge(EntityManager entityManager, ReplicaLock replicaLock, SupportChatConfig config) {
         this.entityManager = entityManager;
+        this.replicaLock = replicaLock;
         this.config = config;
     }
 
@@ -36,9 +39,7 @@ public class UnsentUploadPurge {
     /** Returns how many uploads were deleted, or -1 when another replica holds the lock. */
     @Transactional
     public int purge() {
-        boolean mine = (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, LOCK).getSingleResult();
-        if (!mine) {
+        if (!replicaLock.tryTake(LOCK)) {
             return -1;
         }
         int purged = entityManager.createNativeQuery(
