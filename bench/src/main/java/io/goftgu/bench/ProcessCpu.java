@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * CPU time of the stack's processes, read from {@code /proc/<pid>/stat} ({@code utime + stime}, in clock ticks of
@@ -25,10 +28,27 @@ final class ProcessCpu {
 
     /**
      * CPU milliseconds used so far by each process, by name, in the order of the run folder's pid files; and, for the
-     * JVMs, how much of it their JIT compiler threads and their GC (Serial GC collects in the {@code VM Thread}) used,
-     * as far as the threads still live tell (a compiler thread the JVM retired takes its time along).
+     * JVMs, by their live threads grouped by name ({@code executor-thread-7} counts as {@code executor-thread}; Linux
+     * keeps 15 characters of a name), as far as the threads still live tell (a thread that ended takes its time
+     * along). Of them, what the JIT compiler threads and the GC (Serial GC collects in the {@code VM Thread}) used.
      */
-    record Snapshot(long atNanos, Map<String, Long> millis, Map<String, Long> jitMillis, Map<String, Long> gcMillis) {
+    record Snapshot(long atNanos, Map<String, Long> millis, Map<String, Map<String, Long>> threadMillis) {
+
+        Map<String, Long> jitMillis() {
+            return sum(threadMillis, "C1 Compiler", "C2 Compiler");
+        }
+
+        Map<String, Long> gcMillis() {
+            return sum(threadMillis, "VM Thread", "GC Thread", "G1 ");
+        }
+    }
+
+    private static Map<String, Long> sum(Map<String, Map<String, Long>> threads, String... prefixes) {
+        var sums = new LinkedHashMap<String, Long>();
+        threads.forEach((process, groups) -> sums.put(process, groups.entrySet().stream()
+                .filter(group -> Arrays.stream(prefixes).anyMatch(group.getKey()::startsWith))
+                .mapToLong(Map.Entry::getValue).sum()));
+        return sums;
     }
 
     private final Path runDir;
@@ -39,48 +59,45 @@ final class ProcessCpu {
 
     Snapshot take() {
         var millis = new LinkedHashMap<String, Long>();
-        var jit = new LinkedHashMap<String, Long>();
-        var gc = new LinkedHashMap<String, Long>();
+        var threads = new LinkedHashMap<String, Map<String, Long>>();
         for (var process : processes()) {
             boolean postgres = process.name().equals(POSTGRESQL);
             long used = postgres ? postgresql(process.pid()) : own(process.pid(), false);
             if (used >= 0) {
                 millis.put(process.name(), used);
                 if (!postgres) {
-                    jit.put(process.name(), threads(process.pid(), "C1 Compiler", "C2 Compiler"));
-                    gc.put(process.name(), threads(process.pid(), "VM Thread", "GC Thread", "G1 "));
+                    threads.put(process.name(), threads(process.pid()));
                 }
             }
         }
         long self = ProcessHandle.current().pid();
         millis.put(GENERATOR, own(self, false));
-        jit.put(GENERATOR, threads(self, "C1 Compiler", "C2 Compiler"));
-        gc.put(GENERATOR, threads(self, "VM Thread", "GC Thread", "G1 "));
-        return new Snapshot(System.nanoTime(), millis, jit, gc);
+        threads.put(GENERATOR, threads(self));
+        return new Snapshot(System.nanoTime(), millis, threads);
     }
 
-    /** The CPU of a process's live threads whose name starts with one of {@code prefixes}. */
-    private static long threads(long pid, String... prefixes) {
-        long ticks = 0;
+    // a thread's number, however it is written: executor-thread-12, C2 CompilerThread0, GC Thread#1, kafka-producer-network-thread | x
+    private static final Pattern NUMBERED = Pattern.compile("([-# ]?\\d+)+$");
+
+    /** The CPU of a process's live threads, by their name without its number. */
+    private static Map<String, Long> threads(long pid) {
+        var groups = new HashMap<String, Long>();
         try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
             for (var task : tasks.toList()) {
                 try {
                     var text = Files.readString(task.resolve("stat"));
-                    var name = text.substring(text.indexOf('(') + 1, text.lastIndexOf(')'));
-                    for (var prefix : prefixes) {
-                        if (name.startsWith(prefix)) {
-                            ticks += ticks(text.substring(text.lastIndexOf(')') + 2).split(" "), false);
-                            break;
-                        }
-                    }
+                    var name = NUMBERED.matcher(text.substring(text.indexOf('(') + 1, text.lastIndexOf(')')))
+                            .replaceFirst("");
+                    groups.merge(name, ticks(text.substring(text.lastIndexOf(')') + 2).split(" "), false)
+                            * MILLIS_PER_TICK, Long::sum);
                 } catch (IOException | RuntimeException e) {
                     // a thread that ended meanwhile
                 }
             }
         } catch (IOException e) {
-            return 0;
+            return Map.of();
         }
-        return ticks * MILLIS_PER_TICK;
+        return groups;
     }
 
     private record Named(String name, long pid) {
@@ -168,14 +185,24 @@ final class ProcessCpu {
      * reported per acknowledged message, the work the stack finished in the window (the same as per sent message
      * when the stack keeps up; a stack that falls behind finishes fewer).
      */
-    record Usage(Map<String, Long> millis, Map<String, Long> jitMillis, Map<String, Long> gcMillis, long windowMillis,
-                 int sent, long acknowledged, String loadBefore, String loadAfter) {
+    record Usage(Map<String, Long> millis, Map<String, Long> jitMillis, Map<String, Long> gcMillis,
+                 Map<String, Map<String, Long>> threadMillis, long windowMillis, int sent, long acknowledged,
+                 String loadBefore, String loadAfter) {
 
         static Usage between(Snapshot from, Snapshot to, int sent, long acknowledged, String loadBefore,
                              String loadAfter) {
+            var threads = new LinkedHashMap<String, Map<String, Long>>();
+            to.threadMillis().forEach((process, groups) -> {
+                var before = from.threadMillis().get(process);
+                if (before != null) {
+                    var used = new LinkedHashMap<String, Long>();
+                    groups.forEach((group, millis) -> used.put(group, Math.max(0, millis - before.getOrDefault(group, 0L))));
+                    threads.put(process, used);
+                }
+            });
             return new Usage(difference(from.millis(), to.millis()), difference(from.jitMillis(), to.jitMillis()),
-                    difference(from.gcMillis(), to.gcMillis()), (to.atNanos() - from.atNanos()) / 1_000_000, sent,
-                    acknowledged, loadBefore, loadAfter);
+                    difference(from.gcMillis(), to.gcMillis()), threads, (to.atNanos() - from.atNanos()) / 1_000_000,
+                    sent, acknowledged, loadBefore, loadAfter);
         }
 
         private static Map<String, Long> difference(Map<String, Long> from, Map<String, Long> to) {

@@ -4,6 +4,8 @@ import org.HdrHistogram.Histogram;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** What a run measured, printed as one table; a run passes when nothing was lost, duplicated or refused. */
 public record Result(Profile profile, int sockets, Histogram connectMicros, int sent, long acknowledged, long errors,
@@ -55,7 +57,10 @@ public record Result(Profile profile, int sockets, Histogram connectMicros, int 
         }
     }
 
-    /** CPU per message acknowledged over the measured window, per process, then the stack's total (the generator apart). */
+    /**
+     * CPU per message acknowledged over the measured window, per process, then the stack's total (the generator apart),
+     * then each JVM's busiest thread groups (where its time goes: request threads, event loop, outbox relay, ...).
+     */
     private void cpuRows(StringBuilder rows) {
         row(rows, "CPU window", String.format(Locale.ROOT,
                 "%.1f s, %d messages sent, %d acknowledged; load average %s -> %s", cpu.windowMillis() / 1000.0,
@@ -67,10 +72,24 @@ public record Result(Profile profile, int sockets, Histogram connectMicros, int 
                     + (jit == null ? "" : String.format(Locale.ROOT, "; of it JIT %.2f ms, GC %.2f ms",
                     jit / (double) Math.max(1, cpu.acknowledged()), gc / (double) Math.max(1, cpu.acknowledged()))));
         });
+        cpu.threadMillis().forEach((process, groups) -> {
+            var busiest = groups.entrySet().stream()
+                    .filter(group -> group.getValue() >= MIN_THREAD_SHARE * cpu.acknowledged())
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
+                    .map(group -> String.format(Locale.ROOT, "%s %.2f", group.getKey(),
+                            group.getValue() / (double) Math.max(1, cpu.acknowledged())))
+                    .collect(Collectors.joining(", "));
+            if (!busiest.isEmpty()) {
+                row(rows, "  threads of " + process, busiest + " ms");
+            }
+        });
         if (cpu.millis().size() > 1) {
             row(rows, "CPU per message: whole stack", perMessage(cpu.stackMillis(), idle.stackMillis()));
         }
     }
+
+    /** Thread groups listed under a process: those that used at least this many milliseconds per message. */
+    private static final double MIN_THREAD_SHARE = 0.05;
 
     /** Per acknowledged message; then the share of a core, busy and idle, and the per-message cost above idle. */
     private String perMessage(long millis, long idleMillis) {

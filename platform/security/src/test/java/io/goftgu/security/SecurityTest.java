@@ -6,12 +6,15 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.UUID;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.hamcrest.Matchers.hasItem;
 
 /**
@@ -23,6 +26,9 @@ import static org.hamcrest.Matchers.hasItem;
 class SecurityTest {
 
     private static final UUID WORKSPACE = UUID.randomUUID();
+
+    @Inject
+    VerifiedTokens verifiedTokens;
 
     @Test
     void theCallerComesFromTheToken() {
@@ -101,6 +107,24 @@ class SecurityTest {
                 .statusCode(200).body("role", equalTo("ADMIN"));
         RestAssured.given().auth().oauth2(TestTokens.guest(admin, WORKSPACE)).get("/probe/me").then()
                 .statusCode(200).body("role", equalTo("GUEST"));
+    }
+
+    @Test
+    void aCachedTokenOfAJustDeactivatedUserIsRefusedAtOnce() {
+        var user = UUID.randomUUID();
+        var token = TestTokens.staff(user, WORKSPACE);
+        assertNull(verifiedTokens.get(token));
+        RestAssured.given().auth().oauth2(token).get("/probe/me").then().statusCode(200).body("role", equalTo("ADMIN"));
+        assertNotNull(verifiedTokens.get(token), "the next request takes the token from the cache");
+        TestDirectory.STATUS.put(user, new IdentityDirectory.Status(WORKSPACE, Role.ADMIN, false));
+        RestAssured.given().auth().oauth2(token).get("/probe/me").then().statusCode(401)
+                .contentType("application/problem+json");
+        assertNotNull(verifiedTokens.get(token), "refused although its signature check was cached");
+        // an unknown token of the same user is verified in full, not matched to the cached one
+        var tampered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+        TestDirectory.STATUS.remove(user);
+        RestAssured.given().auth().oauth2(tampered).get("/probe/me").then().statusCode(401);
+        assertNull(verifiedTokens.get(tampered));
     }
 
     @Test

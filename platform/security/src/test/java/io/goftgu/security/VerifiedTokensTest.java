@@ -1,0 +1,64 @@
+package io.goftgu.security;
+
+import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+/** The cache of verified tokens keeps a token only until its expiry, and only what it was given. */
+class VerifiedTokensTest {
+
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-01T08:00:00Z"));
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    };
+
+    @Test
+    void aTokenIsAnsweredUntilItsExpiryAndNotAfter() {
+        var tokens = new VerifiedTokens(10, clock);
+        var token = expiringIn(Duration.ofMinutes(15));
+        tokens.put("a.b.c", token);
+        assertSame(token, tokens.get("a.b.c"));
+        assertNull(tokens.get("a.b.d"));
+        now.set(now.get().plus(Duration.ofMinutes(15)));
+        assertNull(tokens.get("a.b.c"), "expired: verified again, by the usual rules");
+    }
+
+    @Test
+    void anExpiredTokenOrOneWithoutExpiryIsNotKept() {
+        var tokens = new VerifiedTokens(10, clock);
+        tokens.put("old", expiringIn(Duration.ofSeconds(-1)));
+        tokens.put("none", new DefaultJWTCallerPrincipal(new JwtClaims()));
+        assertNull(tokens.get("old"));
+        assertNull(tokens.get("none"));
+    }
+
+    private DefaultJWTCallerPrincipal expiringIn(Duration left) {
+        var claims = new JwtClaims();
+        claims.setSubject("someone");
+        claims.setExpirationTime(NumericDate.fromSeconds(now.get().plus(left).getEpochSecond()));
+        return new DefaultJWTCallerPrincipal(claims);
+    }
+}
