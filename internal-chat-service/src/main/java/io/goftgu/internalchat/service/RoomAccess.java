@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -29,16 +30,25 @@ public class RoomAccess {
         this.entityManager = entityManager;
     }
 
-    public Membership require(CurrentUser me, UUID roomId) {
-        return require(me, roomId, false);
-    }
-
-    /** As {@link #require}, holding the room row's lock (and re-reading it) until the transaction ends. */
+    /**
+     * As {@link #require}, holding the room row's lock until the transaction ends: one {@code SELECT … FOR UPDATE} of
+     * the room joined with the caller's membership, so the room is read under its lock. Call it before anything else
+     * loads this room in the transaction (a room already loaded would keep the state it was read with).
+     */
     public Membership requireLocked(CurrentUser me, UUID roomId) {
-        return require(me, roomId, true);
+        requireActive(me);
+        var found = roomId == null ? List.<Object[]>of() : entityManager.createQuery("""
+                        SELECT r, m FROM Room r JOIN RoomMember m ON m.key.roomId = r.id
+                        WHERE r.id = :room AND m.key.userId = :me""", Object[].class)
+                .setParameter("room", roomId).setParameter("me", me.id())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        if (found.isEmpty() || !((Room) found.getFirst()[0]).workspaceId.equals(me.workspaceId())) {
+            throw Problems.notFound("room " + roomId);
+        }
+        return new Membership((Room) found.getFirst()[0], (RoomMember) found.getFirst()[1]);
     }
 
-    private Membership require(CurrentUser me, UUID roomId, boolean lock) {
+    public Membership require(CurrentUser me, UUID roomId) {
         requireActive(me);
         Room room = roomId == null ? null : Room.findById(roomId);
         if (room == null || !room.workspaceId.equals(me.workspaceId())) {
@@ -47,9 +57,6 @@ public class RoomAccess {
         RoomMember member = RoomMember.findById(new RoomMember.Key(roomId, me.id()));
         if (member == null) {
             throw Problems.notFound("room " + roomId);
-        }
-        if (lock) {
-            entityManager.refresh(room, LockModeType.PESSIMISTIC_WRITE);
         }
         return new Membership(room, member);
     }
