@@ -99,10 +99,10 @@ public class OutboxRelay {
 
     private Outcome publishBatch() throws SQLException {
         try (var connection = dataSource.getConnection()) {
-            var rows = takeTurnAndRead(connection);
-            if (rows == null) {
+            if (!tryLock(connection)) {
                 return Outcome.LOCKED;
             }
+            var rows = read(connection);
             if (rows.isEmpty()) {
                 return Outcome.DONE;
             }
@@ -121,41 +121,42 @@ public class OutboxRelay {
     }
 
     /**
-     * Takes the relay's turn and reads the first rows in one statement (a pass at a steady rate carries one message,
-     * so every round trip counts); null when another replica has the turn. It also lets this transaction commit
-     * without waiting for its WAL to reach the disk ({@code synchronous_commit} off for this transaction only). What a
-     * pass commits is only the deletion of rows Kafka already holds: if a crash loses that deletion, the rows are
-     * published again, which consumers already absorb (at least once, deduplicated by event id), and nothing is
-     * reordered. The writes that matter, the change and its outbox row, keep the server's {@code synchronous_commit};
-     * this spares one disk flush per pass, which at a steady rate is one per message. The turn is taken once (a CTE
-     * with a volatile function is evaluated once), before the rows are read.
+     * Takes the relay's turn, and lets this transaction commit without waiting for its WAL to reach the disk
+     * ({@code synchronous_commit} off for this transaction only, in the same statement). What a pass commits is only
+     * the deletion of rows Kafka already holds: if a crash loses that deletion, the rows are published again, which
+     * consumers already absorb (at least once, deduplicated by event id), and nothing is reordered. The writes that
+     * matter, the change and its outbox row, keep the server's {@code synchronous_commit}; this spares one disk flush
+     * per pass, which at a steady rate is one per message.
      */
-    private List<Row> takeTurnAndRead(Connection connection) throws SQLException {
-        try (var select = connection.prepareStatement("""
-                WITH turn AS (SELECT pg_try_advisory_xact_lock(?) AS mine, set_config('synchronous_commit', 'off', true))
-                SELECT turn.mine, e.id, e.topic, e.record_key, e.envelope, e.event_type, e.trace_parent, e.created_at
-                FROM turn LEFT JOIN LATERAL (SELECT * FROM outbox_event WHERE turn.mine ORDER BY id LIMIT ?) e ON true
-                ORDER BY e.id""")) {
-            select.setLong(1, LOCK_KEY);
-            select.setInt(2, config.batchSize());
-            try (var rs = select.executeQuery()) {
-                var rows = new ArrayList<Row>();
-                while (rs.next()) {
-                    if (!rs.getBoolean(1)) {
-                        return null;
-                    }
-                    if (rs.getObject(2) != null) {
-                        rows.add(new Row(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                                rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()));
-                    }
-                }
-                return rows;
+    private static boolean tryLock(Connection connection) throws SQLException {
+        try (var lock = connection.prepareStatement(
+                "SELECT pg_try_advisory_xact_lock(?), set_config('synchronous_commit', 'off', true)")) {
+            lock.setLong(1, LOCK_KEY);
+            try (var rs = lock.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
             }
         }
     }
 
     private record Row(long id, String topic, String key, String envelope, String type, String traceParent,
                        Instant createdAt) {
+    }
+
+    private List<Row> read(Connection connection) throws SQLException {
+        try (var select = connection.prepareStatement(
+                "SELECT id, topic, record_key, envelope, event_type, trace_parent, created_at"
+                        + " FROM outbox_event ORDER BY id LIMIT ?")) {
+            select.setInt(1, config.batchSize());
+            try (var rs = select.executeQuery()) {
+                var rows = new ArrayList<Row>();
+                while (rs.next()) {
+                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getTimestamp(7).toInstant()));
+                }
+                return rows;
+            }
+        }
     }
 
     /**

@@ -230,13 +230,7 @@ class OutboxTest {
     private void awaitEmptyOutbox() {
         var deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
-            if (QuarkusTransaction.requiringNew().call(() -> {
-                try (var c = dataSource.getConnection(); var s = c.createStatement();
-                     var rs = s.executeQuery("SELECT count(*) FROM outbox_event")) {
-                    rs.next();
-                    return rs.getLong(1) == 0;
-                }
-            })) {
+            if (outboxIsEmpty()) {
                 return;
             }
             Thread.onSpinWait();
@@ -285,6 +279,36 @@ class OutboxTest {
             });
             assertTrue(firstColumn(ask), "released when the transaction ended");
         }
+    }
+
+    @Test
+    void aRelayWaitsWhileAnotherReplicaHasTheTurnAndPublishesRightAfter() throws Exception {
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        try (var other = java.sql.DriverManager.getConnection(
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""))) {
+            other.setAutoCommit(false);
+            try (var turn = other.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                turn.setLong(1, 0x676f667467750001L); // OutboxRelay.LOCK_KEY: the other replica's pass
+                turn.executeQuery().close();
+            }
+            QuarkusTransaction.requiringNew().run(() -> outbox.add(event(UUID.randomUUID(), 1)));
+            Thread.sleep(300);
+            assertFalse(outboxIsEmpty(), "published while another replica had the turn");
+            other.rollback();
+            awaitEmptyOutbox();
+        }
+    }
+
+    private boolean outboxIsEmpty() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (var c = dataSource.getConnection(); var s = c.createStatement();
+                 var rs = s.executeQuery("SELECT count(*) FROM outbox_event")) {
+                rs.next();
+                return rs.getLong(1) == 0;
+            }
+        });
     }
 
     private static boolean firstColumn(java.sql.PreparedStatement query) {
