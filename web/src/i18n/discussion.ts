@@ -11,9 +11,9 @@ export const discussionEn = {
 
 export const discussionFa: Record<keyof typeof discussionEn, string> = {
   'roomType.TICKET': 'تیکت',
-  'disc.heading': 'گفت‌وگوی همکاران',
-  'disc.hint': 'دربارهٔ این تیکت با همکاران گفت‌وگو کنید. مشتری آن را نمی‌بیند.',
-  'disc.open': 'گفت‌وگو',
+  'disc.heading': 'گفتگوی کارکنان',
+  'disc.hint': 'دربارهٔ این تیکت با همکاران گفتگو کنید. مشتری آن را نمی‌بیند.',
+  'disc.open': 'گفتگوی همکاران',
   'disc.about': 'تیکت {number}',
   'disc.requester': 'درخواست‌کننده',
   'disc.openTicket': 'مشاهدهٔ تیکت',

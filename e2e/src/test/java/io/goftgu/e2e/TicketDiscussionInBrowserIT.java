@@ -47,7 +47,7 @@ class TicketDiscussionInBrowserIT {
         agent.logIn(slug, "ava@" + slug + ".test", PASSWORD);
         assertThat(agent.page).hasURL(Pattern.compile(".*/dashboard/.*"));
         agent.page.navigate("/dashboard/support-chat/" + ticketId);
-        agent.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("گفت‌وگو").setExact(true)).click();
+        agent.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("گفتگوی همکاران").setExact(true)).click();
         assertThat(agent.page).hasURL(Pattern.compile(".*/dashboard/internal-chat/[0-9a-f-]{36}$"));
         var roomId = agent.page.url().replaceAll(".*/", "");
 
