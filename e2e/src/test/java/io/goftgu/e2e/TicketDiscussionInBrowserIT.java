@@ -6,8 +6,12 @@ import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Pattern;
+
+import io.goftgu.testing.TestSocket;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static io.goftgu.e2e.Gateway.PASSWORD;
@@ -42,6 +46,8 @@ class TicketDiscussionInBrowserIT {
         var ticketId = ticket.path("id").asText();
         var number = ticket.path("number").asText();
         call("PATCH", "/api/support-chat/" + ticketId, ava.token(), Map.of("assigneeId", bahram.userId()), 200);
+        // the customer's socket, listening all along
+        var customerSocket = TestSocket.connect(URI.create(LocalStack.shared().ws()), cyrus.token());
 
         var agent = BrowserSession.open("fa", 1366, 900);
         agent.logIn(slug, "ava@" + slug + ".test", PASSWORD);
@@ -77,6 +83,14 @@ class TicketDiscussionInBrowserIT {
         var seen = call("GET", "/api/support-chat/" + ticketId, cyrus.token(), null, 200).toString();
         assertFalse(seen.contains(roomId), seen);
         assertFalse(seen.toLowerCase().contains("discussion"), seen);
+        // their socket heard the ticket change, and never of the room
+        customerSocket.await(f -> "support-chat:ticket-update".equals(f.path("type").asText())
+                && "PENDING".equals(f.path("data").path("status").asText()), Duration.ofSeconds(20));
+        for (var frame : customerSocket.drain(Duration.ofSeconds(1))) {
+            assertFalse(frame.toString().contains(roomId), frame.toString());
+            assertFalse(frame.path("type").asText().startsWith("internal-chat:"), frame.toString());
+        }
+        customerSocket.close();
         assertTrue(agent.problems().isEmpty(), agent.problems().toString());
     }
 }
