@@ -9,6 +9,7 @@ import { ApiError } from '../api/http';
 import { useT } from '../i18n/locale';
 import type { MessageId } from '../i18n/messages';
 import { sc, type Viewer } from './live';
+import type { TicketMessage } from './types';
 
 /** The other staff viewing the ticket, as the last `support-chat:viewers` frame said. */
 export function useViewers(ticketId: string, meId: string): Viewer[] {
@@ -48,8 +49,17 @@ export function isCollision(e: unknown): e is ApiError {
     && (e.problem?.errors ?? []).some((f: { field?: string }) => f.field === 'lastSeenSeq');
 }
 
+/** The other staff who replied publicly after `seq` (the server's rule), by name, once each. */
+export function repliedSince(messages: TicketMessage[] | undefined, seq: number, meId: string): string[] {
+  const names = (messages ?? [])
+    .filter((m) => m.seq > seq && !m.internal && !m.isDeleted && m.sender?.kind === 'ADMIN' && m.sender.id !== meId)
+    .map((m) => m.sender?.name)
+    .filter((n): n is string => !!n);
+  return [...new Set(names)];
+}
+
 /** Asks before sending a reply after someone else replied: a modal alert dialog with named buttons. */
-export function CollisionDialog({ detail, onSend, onCancel }: { detail: string; onSend: () => void; onCancel: () => void }) {
+export function CollisionDialog({ names, onSend, onCancel }: { names: string[]; onSend: () => void; onCancel: () => void }) {
   const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -60,8 +70,9 @@ export function CollisionDialog({ detail, onSend, onCancel }: { detail: string; 
     <dialog ref={ref} className="dialog collision-dialog" role="alertdialog" aria-labelledby="collision-h"
       aria-describedby="collision-d" onCancel={(e) => { e.preventDefault(); onCancel(); }}>
       <h2 id="collision-h">{t('sc.collision.title')}</h2>
-      <p id="collision-d">{t('sc.collision.body')}</p>
-      <p className="muted small"><bdi>{detail}</bdi></p>
+      <p id="collision-d">
+        {t('sc.collision.body', { names: names.length ? names.join('، ') : t('sc.collision.someone') })}
+      </p>
       <div className="row">
         <button type="button" className="btn primary" onClick={onSend}>{t('sc.collision.send')}</button>
         <button type="button" className="btn" onClick={onCancel} autoFocus>{t('sc.collision.review')}</button>

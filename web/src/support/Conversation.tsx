@@ -8,7 +8,7 @@ import { insertCanned, matchCanned, slashQuery } from './logic';
 import { mergeMessages, sc, type SupportLive } from './live';
 import type { AttachmentView, CannedView, TicketMessage, TicketView } from './types';
 import { useCanned } from './ui';
-import { CollisionDialog, isCollision, ViewersLine } from './Collision';
+import { CollisionDialog, isCollision, repliedSince, ViewersLine } from './Collision';
 
 const PAGE = 100;
 
@@ -140,7 +140,7 @@ export function TicketConversation({ ticket, live, staff, meId, nameOf }: {
       {closed ? (
         <p className="muted composer-closed">{t('sc.closedNoMessages')}</p>
       ) : (
-        <TicketComposer ticket={ticket} live={live} staff={staff} />
+        <TicketComposer ticket={ticket} live={live} staff={staff} meId={meId} />
       )}
     </section>
   );
@@ -184,7 +184,7 @@ function EditBox({ ticketId, message, onDone }: { ticketId: string; message: Tic
   );
 }
 
-function TicketComposer({ ticket, live, staff }: { ticket: TicketView; live: SupportLive; staff: boolean }) {
+function TicketComposer({ ticket, live, staff, meId }: { ticket: TicketView; live: SupportLive; staff: boolean; meId: string }) {
   const t = useT();
   const qc = useQueryClient();
   const id = ticket.id;
@@ -201,7 +201,7 @@ function TicketComposer({ ticket, live, staff }: { ticket: TicketView; live: Sup
   const fileInput = useRef<HTMLInputElement>(null);
   // the newest seq shown when this draft was started: the server refuses the reply if another agent replied since
   const seenSeq = useRef<number | null>(null);
-  const [collision, setCollision] = useState<{ detail: string; payload: Record<string, unknown> } | null>(null);
+  const [collision, setCollision] = useState<{ names: string[]; payload: Record<string, unknown> } | null>(null);
   const newestSeq = () => {
     const list = qc.getQueryData<TicketMessage[]>(sc.messages(id));
     return list?.length ? list[list.length - 1].seq : ticket.lastMessageSeq;
@@ -293,7 +293,8 @@ function TicketComposer({ ticket, live, staff }: { ticket: TicketView; live: Sup
       if (isCollision(e)) {
         // show what came meanwhile, then ask
         await qc.invalidateQueries({ queryKey: sc.messages(id) }).catch(() => {});
-        setCollision({ detail: e.message, payload });
+        const since = typeof payload.lastSeenSeq === 'number' ? payload.lastSeenSeq : 0;
+        setCollision({ names: repliedSince(qc.getQueryData<TicketMessage[]>(sc.messages(id)), since, meId), payload });
       } else {
         setError((e as Error).message);
       }
@@ -330,7 +331,7 @@ function TicketComposer({ ticket, live, staff }: { ticket: TicketView; live: Sup
   return (
     <>
     {collision && (
-      <CollisionDialog detail={collision.detail}
+      <CollisionDialog names={collision.names}
         onSend={() => {
           const { lastSeenSeq: _seen, ...rest } = collision.payload; // eslint-disable-line @typescript-eslint/no-unused-vars
           setCollision(null);

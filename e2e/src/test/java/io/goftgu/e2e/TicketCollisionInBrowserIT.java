@@ -103,6 +103,7 @@ class TicketCollisionInBrowserIT {
         byRole(ava.page, AriaRole.BUTTON, "ارسال").click();
         var dialog = byRole(ava.page, AriaRole.ALERTDIALOG, "همکار دیگری پاسخ داد");
         assertThat(dialog).isVisible(SOON);
+        assertThat(dialog).containsText("Sara Sadeghi");
         assertThat(article(ava.page, saraReply)).hasCount(1);
         assertThat(article(ava.page, avaReply)).hasCount(0);
         ava.screenshot("ticket-collision");
