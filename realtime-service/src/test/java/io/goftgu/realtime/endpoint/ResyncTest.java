@@ -1,8 +1,6 @@
 package io.goftgu.realtime.endpoint;
 
 import io.goftgu.events.Audience;
-import io.goftgu.events.EventJson;
-import io.goftgu.events.EventTypes;
 import io.goftgu.events.Topics;
 import io.goftgu.realtime.listener.DomainEventConsumer;
 import io.goftgu.realtime.support.Events;
@@ -23,7 +21,6 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -74,15 +71,8 @@ class ResyncTest {
         double cutBefore = meters.counter("goftgu.realtime.slow.consumer.closes").count();
         try (var paused = UpgradeProbe.open(uri, "Authorization: Bearer " + TestTokens.staff(slow, workspace))) {
             await("the socket registered", () -> registry.socketsOf(workspace, slow).size() == 1);
-            var body = "x".repeat(64 * 1024);
             int events = 200;
-            var burst = new ArrayList<io.goftgu.events.EventEnvelope>();
-            for (int seq = 1; seq <= events; seq++) {
-                var payload = EventJson.MAPPER.createObjectNode().put("id", "m" + seq).put("seq", seq).put("body", body);
-                burst.add(Events.event(EventTypes.InternalChat.MESSAGE_CREATED, workspace, room, seq,
-                        Audience.users(Set.of(slow)), payload));
-            }
-            Events.publishAll(burst);
+            Events.publishAll(Events.roomMessages(workspace, room, Audience.users(Set.of(slow)), events, 64 * 1024));
             await("frames to be dropped for the paused client",
                     () -> meters.counter("goftgu.realtime.frames.dropped").count() > droppedBefore);
 
