@@ -4,7 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 
 /**
- * {@code java -jar bench/target/goftgu-bench.jar [standard|smoke|connect|fault] [--field=value ...]} against a running stack
+ * {@code java -jar bench/target/goftgu-bench.jar [standard|cpu|smoke|connect|cycles|fault] [--field=value ...]} against a running stack
  * ({@code ./goftgu up}; the fault run needs two realtime replicas and is started by {@code ./goftgu bench fault});
  * prints one table and exits non-zero when anything was lost or duplicated.
  */
@@ -26,6 +26,11 @@ public final class Bench {
                     throw new IllegalStateException("the fault run drives the stack with ./goftgu: run ./goftgu bench fault");
                 }
                 var outcome = new FaultRun(vertx, profile, java.nio.file.Path.of(script)).run();
+                System.out.print(outcome.table());
+                System.exit(outcome.ok() ? 0 : 1);
+            }
+            if (profile.name().equals("cycles")) {
+                var outcome = new CyclesRun(vertx, profile).run();
                 System.out.print(outcome.table());
                 System.exit(outcome.ok() ? 0 : 1);
             }

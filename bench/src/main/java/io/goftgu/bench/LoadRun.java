@@ -79,6 +79,7 @@ public final class LoadRun {
         long acknowledgedFrom = 0;
         ProcessCpu.Snapshot cpuFrom = null;
         String loadFrom = null;
+        var memorySending = Memory.of(profile);
         long start = System.nanoTime();
         long period = TimeUnit.SECONDS.toNanos(1) / profile.rate();
         for (int i = 0; i < total; i++) {
@@ -137,11 +138,12 @@ public final class LoadRun {
         if (!lostSample.isEmpty()) {
             anomalies.add("lost (message#: deliveries of " + perMessage + "): " + String.join(", ", lostSample));
         }
+        var memorySent = Memory.of(profile);
         open.forEach(WebSocket::close);
         var measured = total - warmupCount;
         return new Result(profile, open.size(), connectTimes, total, acked, total - acked,
                 (long) measured * perMessage, latency.getTotalCount(), lost, duplicates.get(), latency,
-                sendSeconds, memoryBefore, memoryAfter, idle, cpuUsage, anomalies);
+                sendSeconds, memoryBefore, memoryAfter, memorySending, memorySent, idle, cpuUsage, anomalies);
     }
 
     private static int unanswered(AtomicIntegerArray status, int total) {
@@ -230,11 +232,33 @@ public final class LoadRun {
         return all;
     }
 
-    /** realtime-service's resident memory (from its pid file) and heap in use (from its metrics), when reachable. */
-    record Memory(long rssBytes, long heapBytes) {
+    /**
+     * realtime-service's resident memory (from its pid file), heap in use and garbage collections so far (from its
+     * metrics: the pauses of minor and major collections, counted and summed), when reachable.
+     */
+    record Memory(long rssBytes, long heapBytes, Gc minor, Gc major) {
+
+        /** Collections of one kind: how many, and their pauses in all. */
+        record Gc(long count, double seconds) {
+
+            Gc minus(Gc earlier) {
+                return new Gc(count - earlier.count, seconds - earlier.seconds);
+            }
+        }
 
         static Memory of(Profile profile) {
-            return new Memory(rss(profile), heap(profile));
+            var metrics = metrics(profile);
+            return new Memory(rss(profile), (long) sum(metrics, "jvm_memory_used_bytes{", "area=\"heap\""),
+                    gc(metrics, "minor"), gc(metrics, "major"));
+        }
+
+        /** Unknown (-1) when the metrics could not be read; none yet is 0 (a meter appears with its first pause). */
+        private static Gc gc(List<String> metrics, String kind) {
+            if (metrics.isEmpty()) {
+                return new Gc(-1, -1);
+            }
+            return new Gc(Math.max(0, (long) sum(metrics, "jvm_gc_pause_seconds_count{", "of " + kind + " GC")),
+                    Math.max(0, sum(metrics, "jvm_gc_pause_seconds_sum{", "of " + kind + " GC")));
         }
 
         private static long rss(Profile profile) {
@@ -254,19 +278,25 @@ public final class LoadRun {
             return -1;
         }
 
-        private static long heap(Profile profile) {
+        private static List<String> metrics(Profile profile) {
             if (profile.realtimeUrl() == null) {
-                return -1;
+                return List.of();
             }
             try {
                 var client = java.net.http.HttpClient.newHttpClient();
-                var text = client.send(java.net.http.HttpRequest.newBuilder(profile.realtimeUrl().resolve("/q/metrics"))
-                        .timeout(Duration.ofSeconds(10)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-                return (long) text.lines().filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
-                        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+                return client.send(java.net.http.HttpRequest.newBuilder(profile.realtimeUrl().resolve("/q/metrics"))
+                        .timeout(Duration.ofSeconds(10)).build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+                        .body().lines().toList();
             } catch (Exception e) {
-                return -1;
+                return List.of();
             }
+        }
+
+        /** The sum of the samples named {@code prefix} whose labels contain {@code label}; -1 when there are none. */
+        private static double sum(List<String> metrics, String prefix, String label) {
+            var values = metrics.stream().filter(l -> l.startsWith(prefix) && l.contains(label))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).toArray();
+            return values.length == 0 ? -1 : java.util.Arrays.stream(values).sum();
         }
     }
 }

@@ -22,14 +22,15 @@ import java.util.Map;
  * @param realtimeUrl    realtime-service's own HTTP address, for its heap from {@code /q/metrics} (optional)
  * @param runDir         the stack's run folder with a pid file per process ({@code .goftgu/run}), for the CPU each
  *                       process spends per message (optional: {@link ProcessCpu})
+ * @param cycles         {@link CyclesRun}: how many times every socket is opened and closed again
  */
 public record Profile(String name, URI gateway, URI ws, int users, int socketsPerUser, int rate, Duration warmup,
-                      Duration duration, Path realtimePid, URI realtimeUrl, Path runDir) {
+                      Duration duration, Path realtimePid, URI realtimeUrl, Path runDir, int cycles) {
 
     public static Profile standard() {
         return new Profile("standard", URI.create("http://127.0.0.1:8080"), URI.create("ws://127.0.0.1:8084/ws"),
                 1000, 10, 200, Duration.ofSeconds(10), Duration.ofSeconds(60),
-                Path.of(".goftgu/run/realtime-service.pid"), URI.create("http://127.0.0.1:8084"), Path.of(".goftgu/run"));
+                Path.of(".goftgu/run/realtime-service.pid"), URI.create("http://127.0.0.1:8084"), Path.of(".goftgu/run"), 1);
     }
 
     /**
@@ -40,12 +41,12 @@ public record Profile(String name, URI gateway, URI ws, int users, int socketsPe
     public static Profile cpu() {
         var standard = standard();
         return new Profile("cpu", standard.gateway, standard.ws, 200, 5, 100, Duration.ofSeconds(20),
-                Duration.ofSeconds(60), standard.realtimePid, standard.realtimeUrl, standard.runDir);
+                Duration.ofSeconds(60), standard.realtimePid, standard.realtimeUrl, standard.runDir, 1);
     }
 
     public static Profile smoke() {
         return new Profile("smoke", URI.create("http://127.0.0.1:8080"), URI.create("ws://127.0.0.1:8080/ws"),
-                20, 2, 20, Duration.ofSeconds(2), Duration.ofSeconds(18), null, null, null);
+                20, 2, 20, Duration.ofSeconds(2), Duration.ofSeconds(18), null, null, null, 1);
     }
 
     /**
@@ -54,13 +55,23 @@ public record Profile(String name, URI gateway, URI ws, int users, int socketsPe
      */
     public static Profile connect() {
         return new Profile("connect", URI.create("http://127.0.0.1:8080"), URI.create("ws://127.0.0.1:8080/ws"),
-                200, 10, 100, Duration.ZERO, Duration.ZERO, Path.of(".goftgu/run/realtime-service.pid"), null, null);
+                200, 10, 100, Duration.ZERO, Duration.ZERO, Path.of(".goftgu/run/realtime-service.pid"), null, null, 1);
+    }
+
+    /**
+     * {@link CyclesRun}: 2,000 sockets (200 users × 10) straight to realtime-service, opened at 200 connects per second
+     * and all closed again, five times over; realtime-service's memory after each opening and each closing.
+     */
+    public static Profile connectCycles() {
+        var standard = standard();
+        return new Profile("cycles", standard.gateway, standard.ws, 200, 10, 200, Duration.ZERO, Duration.ZERO,
+                standard.realtimePid, standard.realtimeUrl, null, 5);
     }
 
     /** {@link FaultRun}: sockets through the gateway, which moves them to the live replica. */
     public static Profile fault() {
         return new Profile("fault", URI.create("http://127.0.0.1:8080"), URI.create("ws://127.0.0.1:8080/ws"),
-                100, 2, 40, Duration.ZERO, Duration.ofSeconds(110), null, null, null);
+                100, 2, 40, Duration.ZERO, Duration.ofSeconds(110), null, null, null, 1);
     }
 
     /** The fan-out: sockets that receive each message besides the sender's own. */
@@ -72,7 +83,7 @@ public record Profile(String name, URI gateway, URI ws, int users, int socketsPe
         return users * socketsPerUser;
     }
 
-    /** {@code standard}, {@code cpu}, {@code smoke} or {@code fault}, then {@code --field=value} overrides. */
+    /** {@code standard}, {@code cpu}, {@code smoke}, {@code connect}, {@code cycles} or {@code fault}, then {@code --field=value} overrides. */
     public static Profile parse(String... args) {
         var base = standard();
         var overrides = new HashMap<String, String>();
@@ -85,12 +96,15 @@ public record Profile(String name, URI gateway, URI ws, int users, int socketsPe
                 base = connect();
             } else if (arg.equals("fault")) {
                 base = fault();
+            } else if (arg.equals("cycles")) {
+                base = connectCycles();
             } else if (arg.startsWith("--") && arg.contains("=")) {
                 overrides.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
             } else if (!arg.equals("standard")) {
                 throw new IllegalArgumentException("unknown argument " + arg
-                        + " (profiles: standard, cpu, smoke, connect, fault; overrides: --gateway= --ws= --users="
-                        + " --sockets-per-user= --rate= --warmup= --duration= --realtime-pid= --realtime-url= --run-dir=)");
+                        + " (profiles: standard, cpu, smoke, connect, cycles, fault; overrides: --gateway= --ws="
+                        + " --users= --sockets-per-user= --rate= --warmup= --duration= --realtime-pid= --realtime-url="
+                        + " --run-dir= --cycles=)");
             }
         }
         return base.with(overrides);
@@ -107,6 +121,7 @@ public record Profile(String name, URI gateway, URI ws, int users, int socketsPe
                 o.containsKey("duration") ? Duration.parse("PT" + o.get("duration").toUpperCase()) : duration,
                 o.containsKey("realtime-pid") ? Path.of(o.get("realtime-pid")) : realtimePid,
                 o.containsKey("realtime-url") ? URI.create(o.get("realtime-url")) : realtimeUrl,
-                o.containsKey("run-dir") ? Path.of(o.get("run-dir")) : runDir);
+                o.containsKey("run-dir") ? Path.of(o.get("run-dir")) : runDir,
+                Integer.parseInt(o.getOrDefault("cycles", Integer.toString(cycles))));
     }
 }

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 public record Result(Profile profile, int sockets, Histogram connectMicros, int sent, long acknowledged, long errors,
                      long expectedDeliveries, long measuredDeliveries, long lost, long duplicates,
                      Histogram latencyMicros, long sendMillis, LoadRun.Memory before, LoadRun.Memory after,
-                     ProcessCpu.Usage idle, ProcessCpu.Usage cpu, List<String> anomalies) {
+                     LoadRun.Memory gcFrom, LoadRun.Memory gcTo, ProcessCpu.Usage idle, ProcessCpu.Usage cpu, List<String> anomalies) {
 
     public boolean ok() {
         return lost == 0 && duplicates == 0 && errors == 0 && acknowledged == sent;
@@ -35,6 +35,7 @@ public record Result(Profile profile, int sockets, Histogram connectMicros, int 
                 + ms(latencyMicros.getValueAtPercentile(90)) + " / " + ms(latencyMicros.getValueAtPercentile(99))
                 + " / " + ms(latencyMicros.getValueAtPercentile(99.9)) + " / " + ms(latencyMicros.getMaxValue()));
         memoryRows(rows, before, after, sockets);
+        gcRows(rows, gcFrom, gcTo, "while sending and catching up");
         if (cpu != null && idle != null) {
             cpuRows(rows);
         }
@@ -55,6 +56,18 @@ public record Result(Profile profile, int sockets, Histogram connectMicros, int 
                     + String.format(Locale.ROOT, " (%.1f KiB per socket)",
                     (after.heapBytes() - before.heapBytes()) / 1024.0 / Math.max(1, sockets)));
         }
+    }
+
+    /** realtime-service's collections between two readings (the overload case: no storm of major collections). */
+    static void gcRows(StringBuilder rows, LoadRun.Memory from, LoadRun.Memory to, String when) {
+        if (from.minor().count() < 0 || to.minor().count() < 0) {
+            return;
+        }
+        var minor = to.minor().minus(from.minor());
+        var major = to.major().minus(from.major());
+        row(rows, "realtime GC " + when, String.format(Locale.ROOT,
+                "%d minor (%.0f ms of pauses), %d major (%.0f ms)", minor.count(), minor.seconds() * 1000,
+                major.count(), major.seconds() * 1000));
     }
 
     /**
