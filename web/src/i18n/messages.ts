@@ -1,4 +1,5 @@
 /** The UI's message catalogs (ICU MessageFormat). Both languages have every key (messages.test.ts checks). */
+import { mergeEn, mergeFa } from './merge';
 import { supportEn, supportFa } from './support';
 
 const enBase = {
@@ -205,12 +206,13 @@ const enBase = {
   'notFound': 'Page not found.',
 } as const;
 
-export const en = { ...enBase, ...supportEn } as const;
+export const en = { ...enBase, ...supportEn, ...mergeEn } as const;
 
 export type MessageId = keyof typeof en;
 
 export const fa: Record<MessageId, string> = {
   ...supportFa,
+  ...mergeFa,
   'app.name': 'گفتگو',
   'lang.label': 'زبان',
   'lang.fa': 'فارسی',

@@ -12,6 +12,7 @@ import { formatDateTime } from '../lib/dates';
 import { allowedMoves, instantToLocalInput, localInputToInstant } from './logic';
 import { sc, type SupportLive } from './live';
 import { TicketConversation } from './Conversation';
+import { MergeBanner, MergeGuest, MergeTickets } from './Merge';
 import { PRIORITIES, type GuestView, type HistoryView, type TicketView } from './types';
 import {
   Duration, ErrorLine, LabelChip, PriorityPill, SlaBadgeView, StatusPill, statusKey, TreeSelectOptions, useCategoryTree,
@@ -61,7 +62,9 @@ export function StaffTicketPage({ id, live }: { id: string; live: SupportLive })
           <StatusPill status={tk.status} staff />
           <PriorityPill priority={tk.priority} />
           {tk.awaitingAssignment && <span className="sla sla-at-risk">{t('sc.awaitingAssignment')}</span>}
+          <MergeTickets ticket={tk} />
         </div>
+        <MergeBanner ticket={tk} base="/dashboard/support-chat" />
       </header>
       <div className="ticket-body">
         <TicketConversation ticket={tk} live={live} staff meId={me.data?.id ?? ''} nameOf={nameOf} />
@@ -297,6 +300,7 @@ function RequesterDetails({ ticket }: { ticket: TicketView }) {
           </>
         )}
       </dl>
+      {g && <MergeGuest guest={g} ticketId={ticket.id} />}
       {guest.isError && <p className="field-error">{guest.error.message}</p>}
     </section>
   );
