@@ -23,8 +23,6 @@ import java.util.UUID;
 @RolesAllowed(Role.STAFF)
 public class MergeResource {
 
-    private static final String ID = "{id: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
-
     private final TicketMerge tickets;
     private final GuestMerge guests;
     private final CurrentUser me;
@@ -36,7 +34,7 @@ public class MergeResource {
     }
 
     @POST
-    @Path(ID + "/merge")
+    @Path(TicketResource.ID + "/merge")
     @Operation(summary = "Merge other tickets into this one",
             description = "The merged tickets close for good with mergedInto pointing here; their conversations stay "
             + "theirs (linked, not moved) and are shown with this ticket's in time order. Tickets of another "
