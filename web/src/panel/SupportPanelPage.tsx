@@ -204,7 +204,7 @@ function CustomerTicket({ id, live }: { id: string; live: SupportLive }) {
   }
   const tk = ticket.data;
   const moves = allowedMoves(tk.status, 'USER');
-  const canRate = (tk.status === 'RESOLVED' || tk.status === 'CLOSED') && !tk.rating;
+  const canRate = (tk.status === 'RESOLVED' || tk.status === 'CLOSED') && !tk.rating && !tk.mergedInto;
   return (
     <div className="customer-ticket">
       <Link to="/panel/support-chat" className="back">{t('panel.back')}</Link>

@@ -141,7 +141,9 @@ export function TicketConversation({ ticket, live, staff, meId, nameOf }: {
           : t('sc.typing.support'))}
       </div>
       {closed ? (
-        <p className="muted composer-closed">{t('sc.closedNoMessages')}</p>
+        <p className="muted composer-closed">
+          {ticket.mergedInto ? t('merge.closed', { number: ticket.mergedInto.number }) : t('sc.closedNoMessages')}
+        </p>
       ) : (
         <TicketComposer ticket={ticket} live={live} staff={staff} />
       )}

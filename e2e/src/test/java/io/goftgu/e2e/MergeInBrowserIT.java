@@ -53,11 +53,13 @@ class MergeInBrowserIT {
 
         var cyrus = BrowserSession.open("en", 1280, 900);
         cyrus.logIn(slug, "cyrus@" + slug + ".test", PASSWORD);
+        assertThat(cyrus.page).hasURL(Pattern.compile(".*/panel/.*"));
         cyrus.page.navigate("/panel/support-chat/" + duplicate.path("id").asText());
         assertThat(article(cyrus.page, "Still jamming today")).hasCount(1);
 
         var ava = BrowserSession.open("fa", 1366, 900);
         ava.logIn(slug, "ava@" + slug + ".test", PASSWORD);
+        assertThat(ava.page).hasURL(Pattern.compile(".*/dashboard/.*"));
         ava.page.navigate("/dashboard/support-chat/" + first.path("id").asText());
         assertThat(article(ava.page, "It jams on page two")).hasCount(1);
         byRole(ava.page, AriaRole.BUTTON, "ادغام").click();
