@@ -1,6 +1,7 @@
 /** The UI's message catalogs (ICU MessageFormat). Both languages have every key (messages.test.ts checks). */
 import { mergeEn, mergeFa } from './merge';
 import { supportEn, supportFa } from './support';
+import { discussionEn, discussionFa } from './discussion';
 
 const enBase = {
   'app.name': 'Goftgu',
@@ -206,12 +207,13 @@ const enBase = {
   'notFound': 'Page not found.',
 } as const;
 
-export const en = { ...enBase, ...supportEn, ...mergeEn } as const;
+export const en = { ...enBase, ...supportEn, ...discussionEn, ...mergeEn } as const;
 
 export type MessageId = keyof typeof en;
 
 export const fa: Record<MessageId, string> = {
   ...supportFa,
+  ...discussionFa,
   ...mergeFa,
   'app.name': 'گفتگو',
   'lang.label': 'زبان',
