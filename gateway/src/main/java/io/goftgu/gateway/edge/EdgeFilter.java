@@ -1,5 +1,7 @@
 package io.goftgu.gateway.edge;
 
+import io.goftgu.gateway.notify.UnsubscribeResource;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.goftgu.gateway.rest.SessionCookies;
@@ -42,8 +44,12 @@ public class EdgeFilter {
 
     private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
-    /** Unsafe requests that need no CSRF token: they create a session or prove one by a SameSite=Strict cookie. */
-    private static final Set<String> CSRF_EXEMPT = Set.of("/api/auth/login", "/api/auth/refresh", "/api/workspaces");
+    /**
+     * Unsafe requests that need no CSRF token: they create a session or prove one by a SameSite=Strict cookie, or (the
+     * unsubscribe link of a notification mail) act only on the signed token they carry, never on the session.
+     */
+    private static final Set<String> CSRF_EXEMPT = Set.of("/api/auth/login", "/api/auth/refresh", "/api/workspaces",
+            UnsubscribeResource.PATH);
     private static final String PUBLIC_SUPPORT = "/api/support-chat/public/";
     /** The web UI's policy: nothing inline, nothing from elsewhere; blob: images are previews of files being uploaded. */
     private static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
