@@ -44,12 +44,8 @@ public class EdgeFilter {
 
     private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
-    /**
-     * Unsafe requests that need no CSRF token: they create a session or prove one by a SameSite=Strict cookie, or (the
-     * unsubscribe link of a notification mail) act only on the signed token they carry, never on the session.
-     */
-    private static final Set<String> CSRF_EXEMPT = Set.of("/api/auth/login", "/api/auth/refresh", "/api/workspaces",
-            UnsubscribeResource.PATH);
+    /** Unsafe requests that need no CSRF token: they create a session or prove one by a SameSite=Strict cookie. */
+    private static final Set<String> CSRF_EXEMPT = Set.of("/api/auth/login", "/api/auth/refresh", "/api/workspaces");
     private static final String PUBLIC_SUPPORT = "/api/support-chat/public/";
     /** The web UI's policy: nothing inline, nothing from elsewhere; blob: images are previews of files being uploaded. */
     private static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -78,8 +74,10 @@ public class EdgeFilter {
         var path = request.path();
         context.addHeadersEndHandler(ignored -> securityHeaders(context, path, id));
 
-        // the guest widget's public endpoints read only a guest token from Authorization, never the session cookie
-        if (request.getHeader(HttpHeaders.AUTHORIZATION) == null && !path.startsWith(PUBLIC_SUPPORT)) {
+        // the guest widget's public endpoints read only a guest token from Authorization, and a notification mail's
+        // unsubscribe link only its own signed token: never the session cookie (nor, then, its CSRF check)
+        if (request.getHeader(HttpHeaders.AUTHORIZATION) == null && !path.startsWith(PUBLIC_SUPPORT)
+                && !path.equals(UnsubscribeResource.PATH)) {
             var session = request.getCookie(SessionCookies.SESSION);
             if (session != null && !session.getValue().isEmpty()) {
                 if (!SAFE.contains(request.method()) && !CSRF_EXEMPT.contains(path) && !csrfEchoed(request)) {
