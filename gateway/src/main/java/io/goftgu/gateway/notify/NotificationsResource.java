@@ -48,6 +48,8 @@ public class NotificationsResource {
     @RolesAllowed({Role.STAFF, Role.CUSTOMER})
     @Operation(summary = "Which notification e-mails I get (every kind on until I change it)")
     @APIResponse(responseCode = "200", description = "{mention, direct, ticketReply}")
+    @APIResponse(responseCode = "401", description = "no valid token")
+    @APIResponse(responseCode = "403", description = "a guest (guests have no account to mail)")
     public MySettings mine() {
         var switches = settings.switches(caller.id());
         return new MySettings(switches.mention(), switches.direct(), switches.ticketReply());
@@ -70,6 +72,7 @@ public class NotificationsResource {
     @RolesAllowed(Role.STAFF)
     @Operation(summary = "How long a mention, direct message or ticket reply stays unread before it is mailed")
     @APIResponse(responseCode = "200", description = "{emailDelayMinutes (null: the default), defaultDelayMinutes}")
+    @APIResponse(responseCode = "403", description = "not staff")
     public WorkspaceSettings workspace() {
         return new WorkspaceSettings(settings.workspaceDelayMinutes(caller.workspaceId()), config.delay().toMinutes());
     }
@@ -81,6 +84,7 @@ public class NotificationsResource {
     @Operation(summary = "Set the workspace's wait before an unread message is mailed (null: back to the default)")
     @APIResponse(responseCode = "200", description = "the settings as saved")
     @APIResponse(responseCode = "400", description = "emailDelayMinutes outside 1..1440")
+    @APIResponse(responseCode = "403", description = "not staff")
     public WorkspaceSettings saveWorkspace(@Valid @NotNull WorkspaceSettings body) {
         settings.saveWorkspaceDelay(caller.workspaceId(), body.emailDelayMinutes());
         return workspace();
