@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.UUID;
 
 /**
@@ -150,7 +151,7 @@ public class DueMails {
             case DIRECT -> "پیام از " + sender + " — Message from " + sender;
             case TICKET_REPLY -> "پاسخ به درخواست «" + title + "» — New reply on " + title;
         });
-        var data = new java.util.HashMap<String, Object>();
+        var data = new HashMap<String, Object>();
         data.put("subject", subject);
         data.put("name", user.name);
         data.put("sender", sender);
