@@ -173,7 +173,9 @@ public class Notifier {
             return;
         }
         var seq = message.path("seq").asLong(event.sequence());
-        var due = event.occurredAt().plus(settings.delay(event.workspaceId()));
+        // counted from now, not from when it happened: a consumer catching up never mails what a read event right
+        // behind it on the same partition would take back
+        var due = Instant.now().plus(settings.delay(event.workspaceId()));
         var lastSent = Sql.one(dataSource, "SELECT sent_at FROM notify_sent WHERE user_id = ? AND context_id = ?",
                 rs -> rs.getTimestamp(1).toInstant(), userId, event.aggregateId());
         if (lastSent.isPresent() && lastSent.get().plus(config.digestInterval()).isAfter(due)) {

@@ -65,7 +65,7 @@ class NotificationsTest extends GatewayTest {
         var sent = ChatEvents.message(s.workspace().id(), room, 2, s.sara(), "Sara <b>Staff</b>",
                 "@Ali look at <script>alert(1)</script>", List.of(s.ali()), members);
 
-        var mail = awaitMail(s.aliEmail(), Duration.ofSeconds(20));
+        var mail = awaitMail(s.aliEmail(), Duration.ofSeconds(60));
         assertTrue(mail.getSubject().startsWith("Sara <b>Staff</b> در «Sales <team>» از شما نام برد"),
                 mail.getSubject());
         assertTrue(mail.getSubject().contains("mentioned you in Sales <team>"), mail.getSubject());
@@ -119,7 +119,7 @@ class NotificationsTest extends GatewayTest {
                 new Member(s.ali(), false)));
         ChatEvents.message(s.workspace().id(), room, 1, s.ali(), "Ali Staff", "are you there?", List.of(), members);
 
-        var mail = awaitMail(s.saraEmail(), Duration.ofSeconds(20));
+        var mail = awaitMail(s.saraEmail(), Duration.ofSeconds(60));
         var firstSeen = System.nanoTime();
         assertTrue(mail.getSubject().contains("Message from Ali Staff"), mail.getSubject());
         assertTrue(parts(mail).get("text/plain").contains("are you there?"));
@@ -127,7 +127,7 @@ class NotificationsTest extends GatewayTest {
 
         // the next message about the room waits for the digest interval (4 s) after the first mail, not just the delay
         ChatEvents.message(s.workspace().id(), room, 2, s.ali(), "Ali Staff", "hello?", List.of(), members);
-        var deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (mailsTo(s.saraEmail()).size() < 2 && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
@@ -168,7 +168,7 @@ class NotificationsTest extends GatewayTest {
         ChatEvents.ticket("support-chat.ticket.created", ws, ticket, "TKT-1", "Printer broken", customer, 1, 1);
         ChatEvents.ticketMessage(ws, ticket, 2, "STAFF", s.sara(), "Sara", "Please restart it", customer);
 
-        var mail = awaitMail(customerEmail, Duration.ofSeconds(20));
+        var mail = awaitMail(customerEmail, Duration.ofSeconds(60));
         assertTrue(mail.getSubject().contains("New reply on TKT-1 Printer broken"), mail.getSubject());
         var text = parts(mail).get("text/plain");
         assertTrue(text.contains("Please restart it") && text.contains("http://goftgu.test/panel/support-chat/" + ticket),
@@ -204,7 +204,7 @@ class NotificationsTest extends GatewayTest {
         bearer(s.adminToken()).body(Map.of("active", false)).patch("/api/workspace/users/" + extra.get("gone"))
                 .then().statusCode(200);
 
-        awaitMail("control@" + s.workspace().slug() + ".example", Duration.ofSeconds(20));
+        awaitMail("control@" + s.workspace().slug() + ".example", Duration.ofSeconds(60));
         Thread.sleep(QUIET.toMillis());
         for (var name : List.of("reader", "muted", "off", "gone")) {
             assertEquals(0, mailsTo(name + "@" + s.workspace().slug() + ".example").size(), name);
