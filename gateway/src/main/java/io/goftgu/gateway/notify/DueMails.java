@@ -85,6 +85,9 @@ public class DueMails {
                 rs -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
                         NotifyKind.valueOf(rs.getString(4)), rs.getInt(5), rs.getString(6), rs.getString(7)),
                 config.batchSize());
+        // a send older than the digest interval holds nothing back any more
+        Sql.update(dataSource, "DELETE FROM notify_sent WHERE sent_at < ?",
+                Timestamp.from(Instant.now().minus(config.digestInterval())));
         int sent = 0;
         for (var mail : due) {
             if (deliver(mail)) {
