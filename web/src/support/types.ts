@@ -27,6 +27,7 @@ export interface TicketView {
 
 export interface TicketRef { id: string; number: string }
 
+/** `kind`: STAFF, CUSTOMER or GUEST (support-chat's TicketMessage). */
 export interface Sender { kind: string; id: string | null; name: string | null }
 export interface AttachmentView { id: string; name: string; size: number; contentType: string }
 export interface TicketMessage {
