@@ -45,6 +45,8 @@ export interface Ticket {
   id: string; number: string; status: string; rating?: { score: number; comment?: string | null } | null;
   assignee?: { id: string; name?: string | null } | null;
   updatedAt?: string;
+  /** the ticket this conversation was merged into, where it continues (docs/subsystems/merges.md) */
+  mergedInto?: { id: string; number: string } | null;
 }
 export interface Started { guestToken: string; expiresIn: number; guestId: string; ticket: Ticket }
 export interface WidgetLook { color?: string | null; greeting?: { fa?: string | null; en?: string | null }; language?: string }

@@ -368,10 +368,26 @@ function upsert(m: Message) {
   if (m.clientMessageId) pending.delete(m.clientMessageId);
 }
 
+/** A merged conversation continues in its target: show that one instead, if this guest may see it. */
+async function follow(targetId: string): Promise<boolean> {
+  if (!saved) return false;
+  try {
+    await call<Ticket>('GET', `/api/support-chat/${targetId}`, saved.token);
+  } catch {
+    return false; // another requester's ticket: stay on the closed one
+  }
+  realtime?.stop();
+  realtime = null;
+  store.update({ ticketId: targetId });
+  await loadTicket(targetId);
+  return true;
+}
+
 async function loadTicket(ticketId: string) {
   if (!saved) return;
   try {
     ticket = await call<Ticket>('GET', `/api/support-chat/${ticketId}`, saved.token);
+    if (ticket.mergedInto && await follow(ticket.mergedInto.id)) return;
     const page = await call<Message[]>('GET', `/api/support-chat/${ticketId}/messages?limit=100`, saved.token);
     messages = [];
     page.forEach(upsert);
@@ -446,6 +462,8 @@ function connect() {
       // on every open, the first too: what arrived between the first page and this socket is fetched once
       void catchUp();
     },
+    // the server could not deliver every frame: fetch what came by seq, as after a reconnect
+    onResync: () => void catchUp(),
     onStateChange: (state) => {
       connection.textContent = state === 'waiting' ? t.offline : '';
     },
@@ -481,6 +499,8 @@ function onFrame(frame: ServerFrame) {
       if (data && typeof data.status === 'string') {
         applyTicket({ ...ticket, ...(data as unknown as Ticket) });
         renderTicketState();
+        const into = (data as unknown as Ticket).mergedInto;
+        if (into && ticket && ticket.id !== into.id && data.id === ticket.id) void follow(into.id);
       }
       break;
     case 'support-chat:typing': {

@@ -1,5 +1,7 @@
 /** The UI's message catalogs (ICU MessageFormat). Both languages have every key (messages.test.ts checks). */
+import { mergeEn, mergeFa } from './merge';
 import { supportEn, supportFa } from './support';
+import { notifyEn, notifyFa } from './notify';
 import { discussionEn, discussionFa } from './discussion';
 
 const enBase = {
@@ -206,13 +208,15 @@ const enBase = {
   'notFound': 'Page not found.',
 } as const;
 
-export const en = { ...enBase, ...supportEn, ...discussionEn } as const;
+export const en = { ...enBase, ...supportEn, ...discussionEn, ...notifyEn, ...mergeEn } as const;
 
 export type MessageId = keyof typeof en;
 
 export const fa: Record<MessageId, string> = {
   ...supportFa,
   ...discussionFa,
+  ...notifyFa,
+  ...mergeFa,
   'app.name': 'گفتگو',
   'lang.label': 'زبان',
   'lang.fa': 'فارسی',

@@ -12,6 +12,8 @@ import { uuid } from '../lib/uuid';
 import { allowedMoves, fieldErrors } from '../support/logic';
 import { sc, si, type SupportLive } from '../support/live';
 import { TicketConversation } from '../support/Conversation';
+import { NotificationSettings } from '../settings/Notifications';
+import { MergeBanner } from '../support/Merge';
 import { Stars, useTicket } from '../support/TicketPage';
 import { PRIORITIES, type AttachmentView, type SupportRecord, type TicketView } from '../support/types';
 import { ConnectionNote, ErrorLine, Field, PriorityPill, StatusPill, TreeSelectOptions, useCategoryTree, useLive } from '../support/ui';
@@ -79,6 +81,10 @@ function MyTickets() {
         </div>
       )}
       <MyRecords />
+      <details className="card">
+        <summary>{t('settings.notifications')}</summary>
+        <NotificationSettings staff={false} />
+      </details>
     </>
   );
 }
@@ -203,7 +209,7 @@ function CustomerTicket({ id, live }: { id: string; live: SupportLive }) {
   }
   const tk = ticket.data;
   const moves = allowedMoves(tk.status, 'USER');
-  const canRate = (tk.status === 'RESOLVED' || tk.status === 'CLOSED') && !tk.rating;
+  const canRate = (tk.status === 'RESOLVED' || tk.status === 'CLOSED') && !tk.rating && !tk.mergedInto;
   return (
     <div className="customer-ticket">
       <Link to="/panel/support-chat" className="back">{t('panel.back')}</Link>
@@ -219,11 +225,12 @@ function CustomerTicket({ id, live }: { id: string; live: SupportLive }) {
           {moves.includes('CLOSED') && (
             <button type="button" className="btn" disabled={move.isPending} onClick={() => move.mutate('CLOSED')}>{t('panel.close')}</button>
           )}
-          {moves.includes('REOPENED') && (
+          {moves.includes('REOPENED') && !tk.mergedInto && (
             <button type="button" className="btn" disabled={move.isPending} onClick={() => move.mutate('REOPENED')}>{t('panel.reopen')}</button>
           )}
         </div>
         {move.isError && <p role="alert" className="form-error">{move.error.message}</p>}
+        <MergeBanner ticket={tk} base="/panel/support-chat" />
       </header>
       {canRate && <RatingForm ticket={tk} />}
       {tk.rating && (

@@ -12,11 +12,12 @@ import {
   type UserView,
 } from '../support/types';
 import { ErrorLine, Field, LabelChip, useCategoryTree, useLabels, useTeams, useUsers, Labeled, Num } from '../support/ui';
+import { NotificationSettings } from './Notifications';
 import { isColor, isValidTimeZone, validateSla, validateWeek, weekFromServer, weekToServer, WEEKDAYS, type DayHours } from './logic';
 
 type Base = '/api/support-chat' | '/api/support-info';
 
-const SECTIONS = ['users', 'teams', 'categories', 'labels', 'sla', 'hours', 'canned', 'assignment', 'widget', 'info'] as const;
+const SECTIONS = ['users', 'teams', 'categories', 'labels', 'sla', 'hours', 'canned', 'assignment', 'widget', 'info', 'notifications'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** /dashboard/settings: the workspace's configuration, one section at a time (?section=). */
@@ -53,6 +54,7 @@ export default function SettingsPage() {
           {current === 'assignment' && <Assignment />}
           {current === 'widget' && <WidgetSettings />}
           {current === 'info' && <InfoSettings />}
+          {current === 'notifications' && <NotificationSettings staff />}
         </section>
       </main>
     </Shell>

@@ -9,6 +9,8 @@ import { mergeMessages, sc, type SupportLive } from './live';
 import type { AttachmentView, CannedView, TicketMessage, TicketView } from './types';
 import { useCanned } from './ui';
 import { CollisionDialog, isCollision, repliedSince, ViewersLine } from './Collision';
+import { useMergedMessages } from './Merge';
+import { interleave } from './mergeLogic';
 
 const PAGE = 100;
 
@@ -72,6 +74,8 @@ export function TicketConversation({ ticket, live, staff, meId, nameOf }: {
       window.alert((e as Error).message);
     }
   };
+  const merged = useMergedMessages(ticket);
+  const numberOf = (ticketId: string) => ticket.mergedTickets?.find((r) => r.id === ticketId)?.number ?? '';
   const typers = typing.data ?? [];
   const closed = ticket.status === 'CLOSED';
 
@@ -91,14 +95,15 @@ export function TicketConversation({ ticket, live, staff, meId, nameOf }: {
         )}
         {messages.isPending && <p role="status">{t('loading')}</p>}
         {messages.isError && <p role="alert">{t('error.generic', { message: messages.error.message })}</p>}
-        {messages.data?.filter((m) => staff || !m.internal).map((m) => (
-          <article key={m.id} className={`tmsg ${m.internal ? 'note' : ''} ${m.sender?.kind === 'USER' || m.sender?.kind === 'GUEST' ? 'from-customer' : 'from-staff'} ${m.sender?.id === meId ? 'mine' : ''}`}
+        {messages.data && interleave(messages.data, merged, hasOlder).filter((m) => staff || !m.internal).map((m) => (
+          <article key={m.id} className={`tmsg ${m.internal ? 'note' : ''} ${m.sender?.kind === 'CUSTOMER' || m.sender?.kind === 'GUEST' ? 'from-customer' : 'from-staff'} ${m.sender?.id === meId ? 'mine' : ''}`}
             aria-label={m.internal ? t('sc.note.aria', { name: m.sender?.name ?? '' }) : undefined}>
             <div className="msg-meta">
               <span className="strong"><bdi>{m.sender?.name ?? t('sc.system')}</bdi></span>
               {m.internal && <span className="note-mark">🔒 {t('sc.note.mark')}</span>}
               <Time iso={m.createdAt} lang={lang} mode="datetime" />
               {m.isEdited && <span className="muted small">{t('msg.edited')}</span>}
+              {m.ticketId !== id && <span className="merged-from muted small">{t('merge.from', { number: numberOf(m.ticketId) })}</span>}
             </div>
             {m.isDeleted ? (
               <p className="msg-body muted">{t('msg.deleted')}</p>
@@ -107,7 +112,7 @@ export function TicketConversation({ ticket, live, staff, meId, nameOf }: {
             ) : (
               <p className="msg-body"><bdi>{m.body ?? ''}</bdi></p>
             )}
-            {m.sender?.id === meId && !m.isDeleted && editing !== m.id && !closed && (
+            {m.sender?.id === meId && !m.isDeleted && editing !== m.id && !closed && m.ticketId === id && (
               <div className="row msg-tools">
                 <button type="button" className="link-btn" onClick={() => setEditing(m.id)}>{t('edit')}</button>
                 <button type="button" className="link-btn" onClick={() => void remove(m)}>{t('delete')}</button>
@@ -125,7 +130,7 @@ export function TicketConversation({ ticket, live, staff, meId, nameOf }: {
                 ))}
               </ul>
             )}
-            {staff && !m.internal && m.sender?.kind === 'ADMIN' && m.seenByCustomer && (
+            {staff && !m.internal && m.sender?.kind === 'STAFF' && m.seenByCustomer && (
               <div className="muted small">{t('sc.seenByCustomer')}</div>
             )}
           </article>
@@ -138,7 +143,9 @@ export function TicketConversation({ ticket, live, staff, meId, nameOf }: {
           : t('sc.typing.support'))}
       </div>
       {closed ? (
-        <p className="muted composer-closed">{t('sc.closedNoMessages')}</p>
+        <p className="muted composer-closed">
+          {ticket.mergedInto ? t('merge.closed', { number: ticket.mergedInto.number }) : t('sc.closedNoMessages')}
+        </p>
       ) : (
         <TicketComposer ticket={ticket} live={live} staff={staff} meId={meId} />
       )}

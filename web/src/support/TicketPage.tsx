@@ -13,6 +13,7 @@ import { allowedMoves, instantToLocalInput, localInputToInstant } from './logic'
 import { sc, type SupportLive } from './live';
 import { TicketConversation } from './Conversation';
 import { TicketDiscussion } from './TicketDiscussion';
+import { MergeBanner, MergeGuest, MergeTickets } from './Merge';
 import { PRIORITIES, type GuestView, type HistoryView, type TicketView } from './types';
 import {
   Duration, ErrorLine, LabelChip, PriorityPill, SlaBadgeView, StatusPill, statusKey, TreeSelectOptions, useCategoryTree,
@@ -62,7 +63,9 @@ export function StaffTicketPage({ id, live }: { id: string; live: SupportLive })
           <StatusPill status={tk.status} staff />
           <PriorityPill priority={tk.priority} />
           {tk.awaitingAssignment && <span className="sla sla-at-risk">{t('sc.awaitingAssignment')}</span>}
+          <MergeTickets ticket={tk} />
         </div>
+        <MergeBanner ticket={tk} base="/dashboard/support-chat" />
       </header>
       <div className="ticket-body">
         <TicketConversation ticket={tk} live={live} staff meId={me.data?.id ?? ''} nameOf={nameOf} />
@@ -299,6 +302,7 @@ function RequesterDetails({ ticket }: { ticket: TicketView }) {
           </>
         )}
       </dl>
+      {g && <MergeGuest guest={g} ticketId={ticket.id} />}
       {guest.isError && <p className="field-error">{guest.error.message}</p>}
     </section>
   );

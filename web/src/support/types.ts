@@ -19,8 +19,15 @@ export interface TicketView {
   nextResponseDueAt: string | null; resolutionDueAt: string | null; slaState: string | null; breached: boolean;
   awaitingAssignment: boolean; rating: Rating | null; lastMessageSeq: number; customerReadSeq: number;
   createdAt: string; updatedAt: string;
+  /** set once merged: the ticket this one continues in (it is then CLOSED for good) */
+  mergedInto?: TicketRef | null;
+  /** the tickets merged into this one; their conversations show in this one's, in time order */
+  mergedTickets?: TicketRef[] | null;
 }
 
+export interface TicketRef { id: string; number: string }
+
+/** `kind`: STAFF, CUSTOMER or GUEST (support-chat's TicketMessage). */
 export interface Sender { kind: string; id: string | null; name: string | null }
 export interface AttachmentView { id: string; name: string; size: number; contentType: string }
 export interface TicketMessage {
@@ -39,6 +46,7 @@ export interface GuestView {
   verified: boolean; device: string | null; browser: string | null; referrer: string | null; utmSource: string | null;
   utmMedium: string | null; utmCampaign: string | null; utmTerm: string | null; utmContent: string | null;
   firstVisitAt: string | null; lastVisitAt: string | null; visitCount: number;
+  mergedIntoUserId?: string | null; mergedAt?: string | null;
 }
 
 export interface CategoryView { id: string; parentId: string | null; name: string; position: number }

@@ -30,7 +30,9 @@ public class TicketListener {
     static final Set<String> TICKET_EVENTS = Set.of(EventTypes.SupportChat.TICKET_CREATED,
             EventTypes.SupportChat.TICKET_UPDATED, EventTypes.SupportChat.TICKET_STATUS_CHANGED,
             EventTypes.SupportChat.TICKET_ASSIGNED, EventTypes.SupportChat.TICKET_SLA_AT_RISK,
-            EventTypes.SupportChat.TICKET_SLA_BREACHED, EventTypes.SupportChat.TICKET_RATED);
+            EventTypes.SupportChat.TICKET_SLA_BREACHED, EventTypes.SupportChat.TICKET_RATED,
+            // a guest merged into a customer changes the requester shown; a merged ticket carries its view too
+            EventTypes.SupportChat.TICKET_MERGED, EventTypes.SupportChat.TICKET_REQUESTER_CHANGED);
 
     /** The part of support chat's ticket view kept here (docs/asyncapi/support-chat.yaml, Ticket). */
     public record TicketPayload(UUID id, String number, String subject, String status, Requester requester,

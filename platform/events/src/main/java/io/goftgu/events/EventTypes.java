@@ -55,6 +55,10 @@ public final class EventTypes {
         public static final String TICKET_SLA_AT_RISK = "support-chat.ticket.sla-at-risk";
         public static final String TICKET_SLA_BREACHED = "support-chat.ticket.sla-breached";
         public static final String TICKET_RATED = "support-chat.ticket.rated";
+        /** The ticket was merged into another (payload: the ticket, closed, with {@code mergedInto}). */
+        public static final String TICKET_MERGED = "support-chat.ticket.merged";
+        /** The requester changed: a guest's ticket moved to the customer the guest was merged into. */
+        public static final String TICKET_REQUESTER_CHANGED = "support-chat.ticket.requester-changed";
         /** A public reply (staff, customer or guest). */
         public static final String MESSAGE_CREATED = "support-chat.message.created";
         public static final String MESSAGE_EDITED = "support-chat.message.edited";

@@ -64,6 +64,8 @@ public final class EventFrames {
             Map.entry(EventTypes.SupportChat.TICKET_SLA_AT_RISK, TICKET_UPDATE),
             Map.entry(EventTypes.SupportChat.TICKET_SLA_BREACHED, TICKET_UPDATE),
             Map.entry(EventTypes.SupportChat.TICKET_RATED, TICKET_UPDATE),
+            Map.entry(EventTypes.SupportChat.TICKET_MERGED, TICKET_UPDATE),
+            Map.entry(EventTypes.SupportChat.TICKET_REQUESTER_CHANGED, TICKET_UPDATE),
             Map.entry(EventTypes.SupportInfo.RECORD_CREATED, RECORD_UPDATED),
             Map.entry(EventTypes.SupportInfo.RECORD_UPDATED, RECORD_UPDATED),
             Map.entry(EventTypes.SupportInfo.RECORD_DELETED, RECORD_UPDATED),

@@ -73,6 +73,8 @@ class EventFramesTest {
                 java.util.Map.entry(EventTypes.SupportChat.MESSAGE_CREATED, "support-chat:message"),
                 java.util.Map.entry(EventTypes.SupportChat.NOTE_CREATED, "support-chat:message"),
                 java.util.Map.entry(EventTypes.SupportChat.TICKET_STATUS_CHANGED, "support-chat:ticket-update"),
+                java.util.Map.entry(EventTypes.SupportChat.TICKET_MERGED, "support-chat:ticket-update"),
+                java.util.Map.entry(EventTypes.SupportChat.TICKET_REQUESTER_CHANGED, "support-chat:ticket-update"),
                 java.util.Map.entry(EventTypes.Realtime.TICKET_TYPING_CHANGED, "support-chat:typing"),
                 java.util.Map.entry(EventTypes.SupportInfo.RECORD_UPDATED, "support-info:updated"));
         expected.forEach((type, frame) -> assertEquals(frame, EventFrames.routesOf(type).getFirst().frameType(), type));

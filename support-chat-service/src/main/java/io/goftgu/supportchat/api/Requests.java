@@ -109,6 +109,18 @@ public final class Requests {
                                          @Min(value = 1, message = "must be at least 1") @Max(value = 1000, message = "must be at most 1000") Integer agentCapacity) {
     }
 
+    /** {@code POST /api/support-chat/{id}/merge}: the tickets to merge into {@code id}; force: their requesters differ. */
+    public record MergeTickets(
+            @NotNull(message = "is required") @Size(min = 1, max = MergeTickets.MAX, message = "must name 1 to " + MergeTickets.MAX + " tickets")
+            List<@NotNull(message = "must not be null") UUID> ticketIds,
+            Boolean force) {
+        public static final int MAX = 20;
+    }
+
+    /** {@code POST /api/support-chat/guests/{guestId}/merge}: the customer the guest turned out to be. */
+    public record MergeGuest(@NotNull(message = "is required") UUID userId) {
+    }
+
     /** What the gateway sends to start a guest conversation (internal API). */
     public record GuestStart(
             @NotNull(message = "is required") UUID workspaceId,

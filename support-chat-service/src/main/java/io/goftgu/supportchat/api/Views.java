@@ -32,7 +32,11 @@ public final class Views {
                              UUID slaPolicyId, Instant firstResponseDueAt, Instant nextResponseDueAt,
                              Instant resolutionDueAt, String slaState, boolean breached, boolean awaitingAssignment,
                              Rating rating, long lastMessageSeq, long customerReadSeq, Instant createdAt,
-                             Instant updatedAt) {
+                             Instant updatedAt, TicketRef mergedInto, List<TicketRef> mergedTickets) {
+    }
+
+    /** A ticket named by a merge: {@code mergedInto} on a merged ticket, {@code mergedTickets} on its target. */
+    public record TicketRef(UUID id, String number) {
     }
 
     public record Sender(String kind, UUID id, String name) {
@@ -58,7 +62,7 @@ public final class Views {
     public record GuestView(UUID id, String name, String email, String phone, String externalId, boolean verified,
                             String device, String browser, String referrer, String utmSource, String utmMedium,
                             String utmCampaign, String utmTerm, String utmContent, Instant firstVisitAt,
-                            Instant lastVisitAt, int visitCount) {
+                            Instant lastVisitAt, int visitCount, UUID mergedIntoUserId, Instant mergedAt) {
     }
 
     // workspace configuration

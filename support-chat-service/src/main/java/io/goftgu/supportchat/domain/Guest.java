@@ -43,4 +43,9 @@ public class Guest extends PanacheEntityBase {
     public Instant lastVisitAt;
     @Column(name = "visit_count")
     public int visitCount;
+    /** The customer this guest turned out to be: their tickets moved to that customer. */
+    @Column(name = "merged_into_user_id")
+    public UUID mergedIntoUserId;
+    @Column(name = "merged_at")
+    public Instant mergedAt;
 }

@@ -90,6 +90,11 @@ public class Ticket extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** The ticket this one was merged into: closed for good, its conversation shown as part of the target's. */
+    @Column(name = "merged_into_id")
+    public UUID mergedIntoId;
+    @Column(name = "merged_at")
+    public Instant mergedAt;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "ticket_label", joinColumns = @JoinColumn(name = "ticket_id"))

@@ -4,6 +4,7 @@ import io.goftgu.events.EventEnvelope;
 import io.goftgu.events.IdentityPayloads;
 import io.goftgu.projection.IdentityProjection;
 import io.goftgu.projection.IdentityTable;
+import io.goftgu.supportchat.service.GuestMerge;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -22,9 +23,11 @@ public class IdentityListener implements IdentityTable {
     static final String CONSUMER = "support-chat.identity-projection";
 
     private final EntityManager em;
+    private final GuestMerge guests;
 
-    IdentityListener(EntityManager em) {
+    IdentityListener(EntityManager em, GuestMerge guests) {
         this.em = em;
+        this.guests = guests;
     }
 
     void start(@Observes StartupEvent startup, IdentityProjection projection) {
@@ -42,6 +45,8 @@ public class IdentityListener implements IdentityTable {
                 .setParameter(1, user.id()).setParameter(2, event.workspaceId()).setParameter(3, user.name())
                 .setParameter(4, user.email()).setParameter(5, user.role()).setParameter(6, active)
                 .executeUpdate();
+        // a customer who signs up (or whose e-mail changes) takes over the verified guests that name them
+        guests.customerKnown(event.workspaceId(), user.id());
     }
 
     @Override

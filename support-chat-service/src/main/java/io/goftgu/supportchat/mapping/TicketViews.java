@@ -40,7 +40,13 @@ public class TicketViews {
                 t.closedAt, t.slaPolicyId, t.firstResponseDueAt, t.nextResponseDueAt, t.resolutionDueAt, t.slaState,
                 "breached".equals(t.slaState), t.awaitingAssignment,
                 t.ratingScore == null ? null : new Views.Rating(t.ratingScore, t.ratingComment, t.ratedAt),
-                t.lastMessageSeq, t.customerReadSeq, t.createdAt, t.updatedAt);
+                t.lastMessageSeq, t.customerReadSeq, t.createdAt, t.updatedAt,
+                t.mergedIntoId == null ? null : ref(Ticket.findById(t.mergedIntoId)),
+                Ticket.<Ticket>list("mergedIntoId = ?1 order by number", t.id).stream().map(TicketViews::ref).toList());
+    }
+
+    public static Views.TicketRef ref(Ticket t) {
+        return new Views.TicketRef(t.id, number(t.number));
     }
 
     public static Views.LabelView label(Label l) {
@@ -74,7 +80,7 @@ public class TicketViews {
     public static Views.GuestView guest(Guest g) {
         return new Views.GuestView(g.id, g.name, g.email, g.phone, g.externalId, g.verified, g.device, g.browser,
                 g.referrer, g.utmSource, g.utmMedium, g.utmCampaign, g.utmTerm, g.utmContent, g.firstVisitAt,
-                g.lastVisitAt, g.visitCount);
+                g.lastVisitAt, g.visitCount, g.mergedIntoUserId, g.mergedAt);
     }
 
     private Views.Sender sender(TicketMessage m) {

@@ -35,7 +35,8 @@ import java.util.UUID;
 @RolesAllowed({Role.STAFF, Role.CUSTOMER, Role.VISITOR})
 public class TicketResource {
 
-    private static final String ID = "{id: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
+    /** A ticket id in a path: anything else is 404 before it reaches a method. */
+    static final String ID = "{id: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
 
     /** {@code GET /api/support-chat} query parameters. */
     public static class ListParams {

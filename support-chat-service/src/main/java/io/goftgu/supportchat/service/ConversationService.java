@@ -92,6 +92,7 @@ public class ConversationService {
         if (existing != null) {
             return new Created<>(views.message(existing, t), false);
         }
+        TicketMerge.requireNotMerged(t);
         var text = body.body() == null ? "" : body.body().strip();
         var attachmentIds = body.attachmentIds() == null ? List.<UUID>of() : List.copyOf(Set.copyOf(body.attachmentIds()));
         if (text.isEmpty() && attachmentIds.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.goftgu.supportchat.service;
 
+import io.goftgu.events.Actor;
 import io.goftgu.problem.Problems;
 import io.goftgu.security.Role;
 import io.goftgu.supportchat.api.Requests;
@@ -38,11 +39,13 @@ public class GuestService {
     private final TicketService tickets;
     private final ConversationService conversation;
     private final TicketAssignment assignment;
+    private final GuestMerge merges;
 
-    GuestService(TicketService tickets, ConversationService conversation, TicketAssignment assignment) {
+    GuestService(TicketService tickets, ConversationService conversation, TicketAssignment assignment, GuestMerge merges) {
         this.tickets = tickets;
         this.conversation = conversation;
         this.assignment = assignment;
+        this.merges = merges;
     }
 
     @Transactional
@@ -99,6 +102,12 @@ public class GuestService {
         guest.utmTerm = keep(guest.utmTerm, body.utmTerm());
         guest.utmContent = keep(guest.utmContent, body.utmContent());
         guest.persist();
+        // a verified visitor who is a customer: their earlier tickets join the customer's; the conversation opened now
+        // stays the guest's, so the widget holding this guest's token keeps it (it follows at the next verified start)
+        var customerId = verified ? merges.customerFor(body.workspaceId(), body.externalId()) : null;
+        if (customerId != null) {
+            merges.into(guest, customerId, Actor.SYSTEM);
+        }
         var caller = new Caller(body.workspaceId(), guest.id, Role.GUEST);
         var ticket = tickets.open(caller, new Requests.NewTicket(body.subject(), body.message(), null,
                 body.categoryId(), null, null));

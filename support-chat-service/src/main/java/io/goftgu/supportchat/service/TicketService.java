@@ -174,6 +174,9 @@ public class TicketService {
         Set<UUID> labelIds = patch.has("labelIds") ? new HashSet<>(requireLabels(me.workspaceId(),
                 patch.labelIds() == null ? List.of() : patch.labelIds())) : null;
         Instant dueAt = patch.has("dueAt") ? patch.dueAt() : null;
+        if (status != null && status != t.status()) {
+            TicketMerge.requireNotMerged(t);
+        }
         if (status != null && status != t.status() && !t.status().mayMoveTo(status)) {
             throw Problems.conflict("a ticket that is " + t.status + " cannot move to " + status);
         }
