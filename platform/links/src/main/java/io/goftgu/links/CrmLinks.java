@@ -4,7 +4,10 @@ import io.goftgu.events.IdentityPayloads.WorkspaceLinks;
 import io.goftgu.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * What a service does with a CRM link a user gives (a message link, a pinned link, a record link, a room's project):
@@ -50,6 +53,21 @@ public class CrmLinks {
             throw Problems.invalid(field + ".title", "must not be blank (the workspace has no lookup to name it)");
         }
         return new Link(kind, id, name, LinkSettings.url(settings, kind, id));
+    }
+
+    /**
+     * {@link #resolve} for each of a request's links, in order; {@code field} is the list's name ({@code links}), so a
+     * 400 names {@code links[i].refId}. The settings are read once.
+     */
+    public <T> List<Link> resolveAll(UUID workspaceId, UUID userId, String field, List<T> given,
+                                     Function<T, String> kind, Function<T, String> refId, Function<T, String> title) {
+        var settings = settings(workspaceId);
+        var result = new ArrayList<Link>(given.size());
+        for (int i = 0; i < given.size(); i++) {
+            var link = given.get(i);
+            result.add(resolve(settings, userId, field + "[" + i + "]", kind.apply(link), refId.apply(link), title.apply(link)));
+        }
+        return result;
     }
 
     /** Checks a project room's {@code projectId} (kind PROJECT) with the lookup, if any; 400 on {@code field}. */

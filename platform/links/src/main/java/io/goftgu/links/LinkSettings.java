@@ -52,9 +52,12 @@ public final class LinkSettings {
         }
     }
 
-    /** The link of {@code refId} by {@code kind}'s template, the refId percent-encoded (UTF-8); null without one. */
+    /**
+     * The link of {@code refId} by {@code kind}'s template, the refId percent-encoded (UTF-8); null without a
+     * template, a refId, or settings (null: not read because nothing needed them).
+     */
     public static String url(WorkspaceLinks settings, String kind, String refId) {
-        var template = settings.templates().get(kind);
+        var template = settings == null || kind == null ? null : settings.templates().get(kind);
         if (template == null || refId == null) {
             return null;
         }
