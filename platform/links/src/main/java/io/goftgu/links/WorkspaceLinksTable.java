@@ -14,8 +14,8 @@ import java.util.UUID;
 /**
  * The table {@code workspace_links} (workspace_id, templates as JSON, lookup_url, updated_at) in the service's own
  * database: the gateway's is the source of truth, written by {@code PUT /api/workspace/links}; internal-chat's and
- * support-info's are copies kept by their identity projections from {@code identity.links-updated}. Each service's
- * migrations create it.
+ * support-info's are copies kept by their identity projections from {@code identity.workspace.links-updated}.
+ * Each service's migrations create it.
  */
 @ApplicationScoped
 public class WorkspaceLinksTable {
