@@ -72,7 +72,7 @@ export interface Message {
   createdAt: string;
 }
 
-export type RoomType = 'DIRECT' | 'TEAM' | 'GROUP' | 'PROJECT' | 'SELF' | string;
+export type RoomType = 'DIRECT' | 'TEAM' | 'GROUP' | 'PROJECT' | 'TICKET' | 'SELF' | string;
 export type MemberRole = 'OWNER' | 'ADMIN' | 'MODERATOR' | 'MEMBER' | 'GUEST';
 
 export interface RoomSettings {
@@ -97,6 +97,21 @@ export interface Member {
   joinedAt: string;
 }
 
+export interface TicketLink {
+  id: string;
+  number: string | null;
+  subject: string | null;
+  status: string | null;
+  requesterName: string | null;
+}
+
+/** GET/POST /api/support-chat/{ticketId}/discussion. */
+export interface DiscussionView {
+  roomId: string;
+  unread: number;
+  member: boolean;
+}
+
 export interface Room {
   id: string;
   type: RoomType;
@@ -107,6 +122,8 @@ export interface Room {
   isLocked: boolean;
   teamId: string | null;
   projectId: string | null;
+  /** TICKET rooms (a support ticket's discussion): the ticket as internal chat last heard of it; null otherwise. */
+  ticket?: TicketLink | null;
   settings: RoomSettings | null;
   members: Member[] | null;
   pinnedLinks: Link[] | null;

@@ -1,3 +1,4 @@
+import { TicketBanner } from './TicketBanner';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
@@ -296,6 +297,7 @@ export function Conversation({ roomId, meId, onTogglePanel, panel }: {
           <button type="button" className="btn" aria-pressed={panel === 'info'} onClick={() => onTogglePanel('info')}>{t('room.info')}</button>
         </div>
       </header>
+      {r?.ticket && <TicketBanner ticket={r.ticket} />}
       {actionError && (
         <div role="alert" className="banner error">
           {actionError} <button type="button" className="btn small" onClick={() => setActionError(null)}>{t('emoji.close')}</button>

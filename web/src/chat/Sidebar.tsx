@@ -1,3 +1,4 @@
+import { TicketRoomStatus } from './TicketBanner';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
@@ -148,6 +149,7 @@ export function Sidebar({ meId, activeRoomId, onNewRoom, onSearch }: {
                       {presence && <span className={`dot presence-${presence}`} aria-hidden="true" />}
                       <bdi className="room-title">{title}</bdi>
                       <span className="room-type">{t(`roomType.${r.type}` as MessageId)}</span>
+                      <TicketRoomStatus ticket={r.ticket} />
                       {unread > 0 && (
                         <span className="badge">
                           <span aria-hidden="true">{formatNumber(unread, lang)}</span>

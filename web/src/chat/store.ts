@@ -76,6 +76,7 @@ export class ChatStore {
         // every open, the first too: a message sent between a room's REST load and the socket's open is fetched
         if (reconnected || this.seq.rooms().length) this.catchUpAll();
       },
+      onResync: () => this.catchUpAll(),
       onStateChange: (s) => this.connection.set(s),
       onSessionLost,
     });

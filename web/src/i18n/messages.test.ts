@@ -39,6 +39,9 @@ describe('support catalog', () => {
     expect(fa['sc.typing']).toContain('در حال نوشتن');
     expect(en['sc.typing.support']).toContain('typing');
   });
+  it('keeps the contract names of docs/ui.md for ticket discussions', () => {
+    expect([fa['disc.open'], en['disc.open']]).toEqual(['گفتگوی همکاران', 'Discussion']);
+  });
   it('numbers in Persian use Persian digits', () => {
     expect(new IntlMessageFormat(fa['pager.of'], 'fa-IR').format({ page: 2, pages: 10 })).toBe('صفحهٔ ۲ از ۱۰');
   });

@@ -1,5 +1,6 @@
 /** The UI's message catalogs (ICU MessageFormat). Both languages have every key (messages.test.ts checks). */
 import { supportEn, supportFa } from './support';
+import { discussionEn, discussionFa } from './discussion';
 
 const enBase = {
   'app.name': 'Goftgu',
@@ -206,12 +207,13 @@ const enBase = {
   'notFound': 'Page not found.',
 } as const;
 
-export const en = { ...enBase, ...supportEn } as const;
+export const en = { ...enBase, ...supportEn, ...discussionEn } as const;
 
 export type MessageId = keyof typeof en;
 
 export const fa: Record<MessageId, string> = {
   ...supportFa,
+  ...discussionFa,
   'app.name': 'گفتگو',
   'lang.label': 'زبان',
   'lang.fa': 'فارسی',

@@ -106,6 +106,18 @@ describe('backoffDelay', () => {
 });
 
 describe('RealtimeClient', () => {
+  it('a resync frame asks the owner to refetch, and is not passed on as a frame', () => {
+    const onResync = vi.fn();
+    const { client, sockets, frames } = setup({ onResync });
+    client.start();
+    sockets[0].open();
+    sockets[0].receive({ type: 'resync', reason: 'overflow' });
+    sockets[0].receive({ type: 'support-chat:viewers', ticketId: 't1', data: { ticketId: 't1', viewers: [] } });
+    expect(onResync).toHaveBeenCalledTimes(1);
+    expect(frames.map((f) => f.type)).toEqual(['support-chat:viewers']);
+    expect(sockets).toHaveLength(1);
+  });
+
   it('connects once, passes frames on, swallows pong and junk', () => {
     const { client, sockets, frames, opens } = setup();
     client.start();

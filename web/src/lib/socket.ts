@@ -1,7 +1,8 @@
 /**
  * The tab's one WebSocket to /ws: reconnects with exponential backoff and full jitter, detects dead sockets
  * with ping/pong, refreshes the session before reconnecting after a 1008 close (token expired), re-sends the
- * rooms the tab has joined, and tells its owner on every (re)open so it can catch up by seq.
+ * rooms the tab has joined, and tells its owner on every (re)open so it can catch up by seq, and on a `resync`
+ * frame (the server could not deliver every frame: it dropped some, or skipped events) so it refetches the same way.
  * Plain TypeScript: the WebSocket constructor, timers and randomness are injected so tests drive it.
  */
 import { backoffDelay } from './backoff';
@@ -37,6 +38,8 @@ export interface RealtimeOptions {
   onFrame: (frame: ServerFrame) => void;
   /** Every successful open; reconnected = it is not the first, so the owner must catch up. */
   onOpen?: (reconnected: boolean) => void;
+  /** The server sent `resync`: frames were lost, so refetch what is shown by seq (as after a reconnect). */
+  onResync?: () => void;
   onStateChange?: (state: SocketState) => void;
   onSessionLost?: () => void;
   timers?: Timers;
@@ -187,6 +190,10 @@ export class RealtimeClient {
       }
       if (!frame || typeof frame !== 'object' || typeof (frame as ServerFrame).type !== 'string') return;
       if ((frame as ServerFrame).type === 'pong') return;
+      if ((frame as ServerFrame).type === 'resync') {
+        this.options.onResync?.();
+        return;
+      }
       this.options.onFrame(frame as ServerFrame);
     };
     socket.onerror = () => {

@@ -8,6 +8,7 @@ import { insertCanned, matchCanned, slashQuery } from './logic';
 import { mergeMessages, sc, type SupportLive } from './live';
 import type { AttachmentView, CannedView, TicketMessage, TicketView } from './types';
 import { useCanned } from './ui';
+import { CollisionDialog, isCollision, repliedSince, ViewersLine } from './Collision';
 
 const PAGE = 100;
 
@@ -130,6 +131,7 @@ export function TicketConversation({ ticket, live, staff, meId, nameOf }: {
           </article>
         ))}
       </div>
+      {staff && <ViewersLine ticketId={id} meId={meId} />}
       <div role="status" className="typing-line">
         {typers.length > 0 && (staff
           ? t('sc.typing', { name: typers.map((u) => nameOf(u) ?? (u === ticket.requester?.id ? ticket.requester?.name : null) ?? t('sc.someone')).join('، ') })
@@ -138,7 +140,7 @@ export function TicketConversation({ ticket, live, staff, meId, nameOf }: {
       {closed ? (
         <p className="muted composer-closed">{t('sc.closedNoMessages')}</p>
       ) : (
-        <TicketComposer ticket={ticket} live={live} staff={staff} />
+        <TicketComposer ticket={ticket} live={live} staff={staff} meId={meId} />
       )}
     </section>
   );
@@ -182,7 +184,7 @@ function EditBox({ ticketId, message, onDone }: { ticketId: string; message: Tic
   );
 }
 
-function TicketComposer({ ticket, live, staff }: { ticket: TicketView; live: SupportLive; staff: boolean }) {
+function TicketComposer({ ticket, live, staff, meId }: { ticket: TicketView; live: SupportLive; staff: boolean; meId: string }) {
   const t = useT();
   const qc = useQueryClient();
   const id = ticket.id;
@@ -197,6 +199,13 @@ function TicketComposer({ ticket, live, staff }: { ticket: TicketView; live: Sup
   const typingSent = useRef(0);
   const listId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
+  // the newest seq shown when this draft was started: the server refuses the reply if another agent replied since
+  const seenSeq = useRef<number | null>(null);
+  const [collision, setCollision] = useState<{ names: string[]; payload: Record<string, unknown> } | null>(null);
+  const newestSeq = () => {
+    const list = qc.getQueryData<TicketMessage[]>(sc.messages(id));
+    return list?.length ? list[list.length - 1].seq : ticket.lastMessageSeq;
+  };
 
   const stopTyping = () => {
     if (typingSent.current) {
@@ -207,6 +216,7 @@ function TicketComposer({ ticket, live, staff }: { ticket: TicketView; live: Sup
   useEffect(() => () => stopTyping(), []); // eslint-disable-line react-hooks/exhaustive-deps
 
   const onChange = (value: string, caret: number) => {
+    if (value && !text) seenSeq.current = newestSeq();
     setText(value);
     setError(null);
     const now = Date.now();
@@ -252,11 +262,16 @@ function TicketComposer({ ticket, live, staff }: { ticket: TicketView; live: Sup
   const send = async () => {
     const body = text.trim();
     if ((!body && !ready.length) || sending || uploading) return;
+    const payload: Record<string, unknown> = { body, clientMessageId: uuid(), attachmentIds: ready };
+    if (staff && internal) payload.internal = true;
+    if (staff && !internal && seenSeq.current !== null) payload.lastSeenSeq = seenSeq.current;
+    await post(payload);
+  };
+
+  const post = async (payload: Record<string, unknown>) => {
     setSending(true);
     setError(null);
     stopTyping();
-    const payload: Record<string, unknown> = { body, clientMessageId: uuid(), attachmentIds: ready };
-    if (staff && internal) payload.internal = true;
     try {
       let m: TicketMessage | null = null;
       for (let attempt = 0; ; attempt++) {
@@ -272,9 +287,17 @@ function TicketComposer({ ticket, live, staff }: { ticket: TicketView; live: Sup
       if (m) qc.setQueryData<TicketMessage[]>(sc.messages(id), (old) => mergeMessages(old, [m!]));
       setText('');
       setFiles([]);
+      seenSeq.current = null;
       void qc.invalidateQueries({ queryKey: sc.ticket(id) });
     } catch (e) {
-      setError((e as Error).message);
+      if (isCollision(e)) {
+        // show what came meanwhile, then ask
+        await qc.invalidateQueries({ queryKey: sc.messages(id) }).catch(() => {});
+        const since = typeof payload.lastSeenSeq === 'number' ? payload.lastSeenSeq : 0;
+        setCollision({ names: repliedSince(qc.getQueryData<TicketMessage[]>(sc.messages(id)), since, meId), payload });
+      } else {
+        setError((e as Error).message);
+      }
     } finally {
       setSending(false);
     }
@@ -306,6 +329,20 @@ function TicketComposer({ ticket, live, staff }: { ticket: TicketView; live: Sup
   };
 
   return (
+    <>
+    {collision && (
+      <CollisionDialog names={collision.names}
+        onSend={() => {
+          const { lastSeenSeq: _seen, ...rest } = collision.payload; // eslint-disable-line @typescript-eslint/no-unused-vars
+          setCollision(null);
+          void post(rest);
+        }}
+        onCancel={() => {
+          seenSeq.current = newestSeq();
+          setCollision(null);
+          area.current?.focus();
+        }} />
+    )}
     <form className={`ticket-composer ${internal ? 'is-note' : ''}`} onSubmit={(e) => { e.preventDefault(); void send(); }}>
       {staff && (
         <div className="row note-row">
@@ -363,5 +400,6 @@ function TicketComposer({ ticket, live, staff }: { ticket: TicketView; live: Sup
         </button>
       </div>
     </form>
+    </>
   );
 }

@@ -12,6 +12,7 @@ import { formatDateTime } from '../lib/dates';
 import { allowedMoves, instantToLocalInput, localInputToInstant } from './logic';
 import { sc, type SupportLive } from './live';
 import { TicketConversation } from './Conversation';
+import { TicketDiscussion } from './TicketDiscussion';
 import { PRIORITIES, type GuestView, type HistoryView, type TicketView } from './types';
 import {
   Duration, ErrorLine, LabelChip, PriorityPill, SlaBadgeView, StatusPill, statusKey, TreeSelectOptions, useCategoryTree,
@@ -69,6 +70,7 @@ export function StaffTicketPage({ id, live }: { id: string; live: SupportLive })
           <TicketProperties ticket={tk} />
           <SlaTimers ticket={tk} />
           <RequesterDetails ticket={tk} />
+          <TicketDiscussion ticketId={tk.id} />
           {tk.rating && (
             <section className="side-box" aria-labelledby={`rating-${tk.id}`}>
               <h2 id={`rating-${tk.id}`}>{t('rating.title')}</h2>

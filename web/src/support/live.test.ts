@@ -34,6 +34,18 @@ afterEach(() => {
 });
 
 describe('support frames → cache', () => {
+  it('keeps the viewers of a ticket; a resync refetches and keeps them', async () => {
+    const viewers = [{ userId: 'u2', name: 'سارا', typing: true, composing: 'reply' }];
+    live.onFrame({ type: 'support-chat:viewers', ticketId: 't1', data: { ticketId: 't1', viewers } });
+    live.onFrame({ type: 'support-chat:viewers', data: { viewers: [] } });
+    expect(qc.getQueryData(sc.viewers('t1'))).toEqual(viewers);
+    qc.setQueryData(sc.messages('t1'), [msg(1)]);
+    const spy = vi.spyOn(qc, 'invalidateQueries');
+    live.resync();
+    expect(spy).toHaveBeenCalledWith({ queryKey: sc.all });
+    expect(qc.getQueryData(sc.viewers('t1'))).toEqual(viewers);
+  });
+
   it('merges messages by id in seq order', () => {
     expect(mergeMessages([msg(2), msg(1)], [msg(2, { body: 'edited' }), msg(3)]).map((m) => [m.seq, m.body]))
       .toEqual([[1, 'body 1'], [2, 'edited'], [3, 'body 3']]);

@@ -18,6 +18,7 @@ export const sc = {
   messages: (id: string) => ['sc', 'messages', id] as const,
   history: (id: string) => ['sc', 'history', id] as const,
   typing: (id: string) => ['sc', 'typing', id] as const,
+  viewers: (id: string) => ['sc', 'viewers', id] as const,
   agents: ['sc', 'agent-status'] as const,
 };
 
@@ -30,6 +31,9 @@ export function mergeMessages(old: TicketMessage[] | undefined, add: TicketMessa
 }
 
 export interface TypingEntry { userId: string; until: number }
+
+/** One staff member viewing a ticket (the `support-chat:viewers` frame), myself included. */
+export interface Viewer { userId: string; name: string | null; typing: boolean; composing: 'reply' | 'note' | null }
 
 type Listener = () => void;
 
@@ -53,8 +57,9 @@ export class SupportLive {
       onOpen: (reconnected) => {
         const p = getPresence();
         if (p !== 'available') this.socket.send({ type: 'presence:set', status: p });
-        if (reconnected) void this.qc.invalidateQueries({ queryKey: sc.all });
+        if (reconnected) this.resync();
       },
+      onResync: () => this.resync(),
       onStateChange: (s) => {
         this.state = s;
         for (const l of this.stateListeners) l();
@@ -122,6 +127,12 @@ export class SupportLive {
     }, 700);
   }
 
+  /** Frames may have been missed (a reconnect, or the server's `resync`): refetch what the support pages show. */
+  resync() {
+    void this.qc.invalidateQueries({ queryKey: sc.all });
+    void this.qc.invalidateQueries({ queryKey: si.all });
+  }
+
   /** Fetch what the cache misses after the newest message it has. */
   async catchUp(ticketId: string) {
     const have = this.qc.getQueryData<TicketMessage[]>(sc.messages(ticketId));
@@ -170,6 +181,12 @@ export class SupportLive {
           for (const s of list) next[s.userId] = s.status;
           return next;
         });
+        break;
+      }
+      case 'support-chat:viewers': {
+        const d = f.data as { viewers?: Viewer[] } | undefined;
+        if (!ticketId || !Array.isArray(d?.viewers)) break;
+        this.qc.setQueryData<Viewer[]>(sc.viewers(ticketId), d.viewers);
         break;
       }
       case 'support-info:updated':

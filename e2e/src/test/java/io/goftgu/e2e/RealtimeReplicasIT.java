@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static io.goftgu.e2e.Gateway.awaitContact;
 import static io.goftgu.e2e.Gateway.call;
@@ -22,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Two realtime-service processes behind the gateway, as {@code ./goftgu up} runs them here. A message reaches a
  * socket on the other replica; presence counts sockets on both; when one replica is killed ({@code kill -9}, no
  * goodbye) its users go offline on the other within seconds, its clients reconnect through the gateway to the live
- * replica and catch up by seq, and the restarted replica delivers again.
+ * replica and catch up by seq, and the restarted replica delivers again. Ticket viewers cross replicas too: staff on
+ * both see each other on a ticket, and the killed replica's viewer disappears (docs/subsystems/collision-detection.md).
  */
 class RealtimeReplicasIT {
 
@@ -60,10 +64,28 @@ class RealtimeReplicasIT {
             // Sami back on replica 2 only; replica 2 dies without a goodbye
             var samiAgain = TestSocket.connect(URI.create(stack.realtimeWs(2)), sami.token());
             royaOn1.await(f -> isStatusOf(f, sami) && "online".equals(statusOf(f, sami)), WAIT);
+
+            // both view one ticket, each on their replica: each sees the other
+            var ticketId = customersTicket(roya, slug);
+            join(samiAgain, ticketId);
+            join(royaOn1, ticketId);
+            royaOn1.await(f -> viewersOf(f, ticketId).equals(Set.of(roya.userId(), sami.userId())), WAIT);
+            samiAgain.await(f -> viewersOf(f, ticketId).equals(Set.of(roya.userId(), sami.userId())), WAIT);
+
             long killedAt = System.nanoTime();
             stack.kill("realtime-service-2");
-            royaOn1.await(f -> isStatusOf(f, sami) && "offline".equals(statusOf(f, sami)), WAIT);
-            long offlineAfterMillis = (System.nanoTime() - killedAt) / 1_000_000;
+            var offlineAt = new AtomicLong();
+            var viewerGone = new AtomicBoolean();
+            royaOn1.await(f -> {
+                if (isStatusOf(f, sami) && "offline".equals(statusOf(f, sami))) {
+                    offlineAt.compareAndSet(0, System.nanoTime());
+                }
+                if (viewersOf(f, ticketId).equals(Set.of(roya.userId()))) {
+                    viewerGone.set(true);
+                }
+                return offlineAt.get() != 0 && viewerGone.get();
+            }, WAIT);
+            long offlineAfterMillis = (offlineAt.get() - killedAt) / 1_000_000;
             System.out.printf("a killed replica's user was offline on the other after %d ms%n", offlineAfterMillis);
             // heartbeat 2 s, replica timeout 6 s, presence batch 1 s
             assertTrue(offlineAfterMillis < 12_000, "offline after " + offlineAfterMillis + " ms");
@@ -94,6 +116,38 @@ class RealtimeReplicasIT {
     private static void send(Gateway.Session from, String roomId, String body) throws Exception {
         call("POST", "/api/internal-chat/messages", from.token(),
                 Map.of("roomId", roomId, "body", body, "clientMessageId", UUID.randomUUID()), 201);
+    }
+
+    /** A ticket a new customer of the workspace opened (support chat learns of the customer from identity events). */
+    private static String customersTicket(Gateway.Session admin, String slug) throws Exception {
+        var customer = newUser(admin, slug, "Kian", "kian-" + UUID.randomUUID() + "@e2e.test", "USER");
+        var deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            var answer = Gateway.send("POST", "/api/support-chat", customer.token(), Map.of("subject", "چاپگر"));
+            if (answer.statusCode() == 201) {
+                return io.goftgu.events.EventJson.MAPPER.readTree(answer.body()).path("id").asText();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no ticket: " + answer.statusCode() + " " + answer.body());
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static void join(TestSocket socket, String ticketId) {
+        var tempId = UUID.randomUUID().toString();
+        socket.send(Map.of("type", "support-chat:join", "ticketId", ticketId, "tempId", tempId));
+        assertEquals("ack", socket.await(f -> tempId.equals(f.path("tempId").asText()), WAIT).json().path("type").asText());
+    }
+
+    /** The user ids of a {@code support-chat:viewers} frame of the ticket; empty for any other frame. */
+    private static Set<String> viewersOf(JsonNode frame, String ticketId) {
+        if (!"support-chat:viewers".equals(frame.path("type").asText()) || !ticketId.equals(frame.path("ticketId").asText())) {
+            return Set.of();
+        }
+        var ids = new java.util.HashSet<String>();
+        frame.path("data").path("viewers").forEach(v -> ids.add(v.path("userId").asText()));
+        return ids;
     }
 
     private static boolean isStatusOf(JsonNode frame, Gateway.Session who) {

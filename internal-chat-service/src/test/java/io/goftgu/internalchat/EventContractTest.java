@@ -48,6 +48,12 @@ class EventContractTest extends ChatTestSupport {
         as(alice).body(Map.of("seq", reply.get("seq"))).post("/api/internal-chat/rooms/" + room + "/read").then().statusCode(200);
         as(bob).delete("/api/internal-chat/messages/" + reply.get("id")).then().statusCode(204);
         as(alice).delete("/api/internal-chat/rooms/" + room + "/members/" + carol).then().statusCode(204);
+        // a ticket's discussion: its room carries the ticket and follows it
+        var ticket = SupportDesk.opened(ws, "TKT-9001", "Contract ticket", "Reza", bob);
+        String discussion = as(alice).post("/api/support-chat/" + ticket.id + "/discussion").then().statusCode(201)
+                .extract().path("roomId");
+        ticket.change(EventTypes.SupportChat.TICKET_ASSIGNED, t -> t.assigneeId = carol);
+        EventLog.await(discussion, EventTypes.InternalChat.MEMBER_ADDED, "userId", carol.toString());
 
         TopicContract.assertProducedMatch(Topics.INTERNAL_CHAT, Set.of(EventTypes.InternalChat.ROOM_CREATED,
                 EventTypes.InternalChat.ROOM_UPDATED, EventTypes.InternalChat.MEMBER_ADDED,

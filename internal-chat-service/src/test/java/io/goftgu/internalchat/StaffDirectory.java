@@ -84,8 +84,14 @@ final class StaffDirectory {
     }
 
     private static void publish(String topic, String type, UUID workspaceId, UUID aggregateId, ObjectNode payload) {
-        var event = new EventEnvelope(UUID.randomUUID(), type, 1, workspaceId, aggregateId, 1,
-                Instant.now(), Actor.SYSTEM, Audience.role("ADMIN"), payload);
+        send(new EventEnvelope(UUID.randomUUID(), type, 1, workspaceId, aggregateId, 1,
+                Instant.now(), Actor.SYSTEM, Audience.role("ADMIN"), payload));
+    }
+
+    /** Any event on its topic, keyed by its aggregate (as the outbox relay sends it). */
+    static void send(EventEnvelope event) {
+        var topic = event.topic();
+        var aggregateId = event.aggregateId();
         try {
             PRODUCER.send(new ProducerRecord<>(topic, aggregateId.toString(), EventJson.write(event))).get();
         } catch (Exception e) {

@@ -63,6 +63,38 @@ class ConversationTest extends SupportChatTestSupport {
         say(as(customer2), id, "sneaky", false).statusCode(404);
     }
 
+    /**
+     * Collision check: a public reply sent with {@code lastSeenSeq} is refused (409, field lastSeenSeq, nothing
+     * written) when another staff member replied after it; the customer's messages, notes and the sender's own
+     * replies do not count; without the field it is sent anyway; customers cannot trip it.
+     */
+    @Test
+    void aReplyWithLastSeenSeqIsRefusedWhenAnotherAgentRepliedMeanwhile() {
+        var id = ticket(customer, "Two agents, one customer");
+        say(as(customer), id, "Hello?", false).statusCode(201);
+        say(as(agent), id, "my own earlier reply", false).statusCode(201);
+        say(as(agent2), id, "only a note", true).statusCode(201);
+        say(as(customer), id, "still there?", false).statusCode(201);
+        // seq 4 is the newest; since seq 1 only my reply, a note and the customer came: no collision
+        sendSeen(agent, id, "first answer", 1L).statusCode(201).body("seq", equalTo(5));
+        say(as(agent2), id, "I got this one", false).statusCode(201);
+        var refused = sendSeen(agent, id, "duplicate answer", 5L).statusCode(409)
+                .body("errors[0].field", equalTo("lastSeenSeq")).extract().<String>path("detail");
+        assertTrue(refused.contains("Agent Two"), refused);
+        as(agent).get("/api/support-chat/" + id + "/messages").then().body("body", not(hasItem("duplicate answer")));
+        sendSeen(agent, id, "duplicate answer", 6L).statusCode(201);
+        sendSeen(agent, id, "bad", -1L).statusCode(400);
+        sendSeen(customer, id, "customers cannot collide", 0L).statusCode(201);
+        // an internal note never collides
+        as(agent).body(Map.of("body", "note", "clientMessageId", UUID.randomUUID(), "internal", true, "lastSeenSeq", 0))
+                .post("/api/support-chat/" + id + "/messages").then().statusCode(201);
+    }
+
+    private static io.restassured.response.ValidatableResponse sendSeen(UUID who, String id, String body, long seen) {
+        return as(who).body(Map.of("body", body, "clientMessageId", UUID.randomUUID(), "lastSeenSeq", seen))
+                .post("/api/support-chat/" + id + "/messages").then();
+    }
+
     @Test
     void internalNotesReachNoCustomerOrGuestByAnyPath() {
         var id = ticket(customer, "Refund please");

@@ -19,8 +19,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Routes {@code /api/internal-chat}, {@code /api/support-chat}, {@code /api/support-info} and the {@code /ws}
- * WebSocket to their services with Vert.x's reverse proxy: bodies stream both ways, nothing is buffered. A route may
+ * Routes {@code /api/internal-chat} (and a ticket's discussion, {@link #TICKET_DISCUSSION}), {@code /api/support-chat},
+ * {@code /api/support-info} and the {@code /ws} WebSocket to their services with Vert.x's reverse proxy: bodies stream both ways, nothing is buffered. A route may
  * name several replicas of its service; {@link Upstreams} picks one per request and skips those that are down.
  * Before a request leaves, identity headers a client might forge are removed (services trust only the token) and the
  * {@code X-Forwarded-*} headers are set from what the gateway saw. The caller's token goes along as it came, or as
@@ -37,7 +37,19 @@ public class ServiceRoutes {
     /** Answered by the gateway itself ({@link io.goftgu.gateway.rest.PublicSupportResource}), never routed. */
     public static final String PUBLIC_SUPPORT_PREFIX = "/api/support-chat/public/";
 
-    private record Route(String prefix, String target, boolean webSocket, String except) {
+    /**
+     * A ticket's discussion (docs/api.md, "Ticket discussions"): clients see it under the ticket, but its room is
+     * internal chat's, so the gateway sends it there. Registered before the support-chat prefix, which it would
+     * otherwise fall under; the public prefix is never a ticket id.
+     */
+    public static final Pattern TICKET_DISCUSSION = Pattern.compile("^/api/support-chat/(?!public/)[^/]+/discussion$");
+
+    /** {@code regex}: the paths it takes; {@code prefix} names the service in logs and 502 problems. */
+    private record Route(String prefix, String regex, String target, boolean webSocket, String except) {
+
+        Route(String prefix, String target, boolean webSocket, String except) {
+            this(prefix, "^" + Pattern.quote(prefix) + "(/.*)?$", target, webSocket, except);
+        }
     }
 
     private final GatewayConfig.Routes config;
@@ -52,6 +64,7 @@ public class ServiceRoutes {
 
     void register(@Observes Router router, Vertx vertx) {
         for (var route : List.of(
+                new Route("/api/internal-chat", TICKET_DISCUSSION.pattern(), config.internalChat(), false, null),
                 new Route("/api/internal-chat", config.internalChat(), false, null),
                 new Route("/api/support-chat", config.supportChat(), false, PUBLIC_SUPPORT_PREFIX),
                 new Route("/api/support-info", config.supportInfo(), false, null),
@@ -63,7 +76,7 @@ public class ServiceRoutes {
     private void register(Router router, Vertx vertx, Route route) {
         var upstreams = Upstreams.parse(route.prefix(), route.target());
         var proxy = proxy(vertx, upstreams, route.webSocket(), config, errors.forService(route.prefix()));
-        router.routeWithRegex("^" + Pattern.quote(route.prefix()) + "(/.*)?$")
+        router.routeWithRegex(route.regex())
                 .order(EdgeRoutes.SERVICES)
                 .handler(context -> {
                     if (route.except() != null && context.normalizedPath().startsWith(route.except())) {

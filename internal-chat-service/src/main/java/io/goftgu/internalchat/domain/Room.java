@@ -13,7 +13,7 @@ import java.util.UUID;
 @Entity
 public class Room extends PanacheEntityBase {
 
-    public enum Type { DIRECT, TEAM, GROUP, PROJECT }
+    public enum Type { DIRECT, TEAM, GROUP, PROJECT, TICKET }
 
     /** Who may post. */
     public enum PostPolicy { ALL_MEMBERS, ADMINS_ONLY, OWNER_ONLY }
@@ -43,6 +43,9 @@ public class Room extends PanacheEntityBase {
     public UUID teamId;
     @Column(name = "project_id")
     public String projectId;
+    /** TICKET rooms: the support ticket discussed (its fields: {@link Ticket}, a projection of support-chat.events). */
+    @Column(name = "ticket_id")
+    public UUID ticketId;
     @Column(name = "direct_key")
     public String directKey;
     @Column(name = "last_seq")

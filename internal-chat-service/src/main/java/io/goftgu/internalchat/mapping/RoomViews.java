@@ -7,6 +7,7 @@ import io.goftgu.internalchat.contacts.ContactDirectory;
 import io.goftgu.internalchat.domain.Message;
 import io.goftgu.internalchat.domain.Room;
 import io.goftgu.internalchat.domain.RoomMember;
+import io.goftgu.internalchat.domain.Ticket;
 import io.goftgu.links.CrmLinks;
 import io.goftgu.links.LinkSettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,11 +60,21 @@ public class RoomViews {
         var templates = pinned.isEmpty() && room.projectId == null ? null : crmLinks.settings(room.workspaceId);
         return new RoomView(room.id, room.type.name(), room.title, room.description, room.isPrivate, room.isArchived,
                 room.isLocked, room.teamId, room.projectId, LinkSettings.url(templates, "PROJECT", room.projectId),
-                settings(room), memberViews,
+                ticket(room), settings(room), memberViews,
                 pinned.stream().map(l -> new LinkView(l.kind(), l.refId(), l.title(),
                         LinkSettings.url(templates, l.kind(), l.refId()))).toList(),
                 room.lastSeq, lastRead, unread, mentions, mentions == null ? null : mentions > 0,
                 last == null ? null : messages.one(last, room.workspaceId, viewer), room.createdAt, room.lastActivityAt);
+    }
+
+    /** A TICKET room's ticket from the projection; only its id while the projection has not heard of it. */
+    private static RoomView.TicketLink ticket(Room room) {
+        if (room.ticketId == null) {
+            return null;
+        }
+        Ticket t = Ticket.findById(room.ticketId);
+        return t == null ? new RoomView.TicketLink(room.ticketId, null, null, null, null)
+                : new RoomView.TicketLink(t.id, t.number, t.subject, t.status, t.requesterName);
     }
 
     public static RoomSettings settings(Room room) {

@@ -196,6 +196,9 @@ public class RoomService {
         if (room.type == Room.Type.DIRECT && (change.title() != null || change.description() != null)) {
             throw Problems.invalid("title", "a direct room has no title or description");
         }
+        if (room.type == Room.Type.TICKET && change.title() != null) {
+            throw Problems.invalid("title", "a ticket room's title follows its ticket");
+        }
         String renamedTo = null;
         if (change.title() != null) {
             var title = requireTitle(change.title());
@@ -383,7 +386,7 @@ public class RoomService {
         }
     }
 
-    private void joined(Room room, UUID actor, UUID userId) {
+    void joined(Room room, UUID actor, UUID userId) {
         messages.appendSystem(room, actor, "member-joined", userId, null);
         events.announce(EventTypes.InternalChat.MEMBER_ADDED, room, actor, new EventPayloads.MemberChanged(userId, views.view(room, null)));
     }
@@ -418,7 +421,7 @@ public class RoomService {
         return RoomMember.count("key.roomId = ?1 and role = ?2", roomId, RoomMember.Role.OWNER);
     }
 
-    private Room newRoom(CurrentUser me, Room.Type type, String title, String description) {
+    Room newRoom(CurrentUser me, Room.Type type, String title, String description) {
         var now = MessageService.now();
         var room = new Room();
         room.id = UUID.randomUUID();
@@ -438,7 +441,7 @@ public class RoomService {
         others.stream().filter(u -> !u.equals(me.id())).forEach(u -> addMember(room.id, u, RoomMember.Role.MEMBER, now));
     }
 
-    private RoomMember addMember(UUID roomId, UUID userId, RoomMember.Role role, Instant now) {
+    RoomMember addMember(UUID roomId, UUID userId, RoomMember.Role role, Instant now) {
         var member = new RoomMember();
         member.key = new RoomMember.Key(roomId, userId);
         member.role = role;

@@ -90,6 +90,8 @@ public final class EventTypes {
         public static final String REPLICA_PRESENCE_REPORTED = "realtime.replica.presence-reported";
         /** A replica's heartbeat; one that stops sending them is taken for dead (aggregate: the replica). */
         public static final String REPLICA_ALIVE = "realtime.replica.alive";
+        /** Which staff one replica's sockets show which tickets, and what they compose there (aggregate: the replica). */
+        public static final String REPLICA_VIEWERS_REPORTED = "realtime.replica.viewers-reported";
 
         private Realtime() {
         }

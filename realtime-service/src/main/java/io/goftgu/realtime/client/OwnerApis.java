@@ -53,10 +53,17 @@ public class OwnerApis {
     }
 
     public CompletionStage<Answer> sendRoomMessage(JsonNode message, String token) {
+        return post(internalChat.resolve("api/internal-chat/messages"), message, token);
+    }
+
+    public CompletionStage<Answer> sendTicketMessage(UUID ticketId, JsonNode message, String token) {
+        return post(supportChat.resolve("api/support-chat/" + ticketId + "/messages"), message, token);
+    }
+
+    private CompletionStage<Answer> post(URI uri, JsonNode body, String token) {
         try {
-            return call(HttpRequest.newBuilder(internalChat.resolve("api/internal-chat/messages"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(EventJson.MAPPER.writeValueAsString(message))), token);
+            return call(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(EventJson.MAPPER.writeValueAsString(body))), token);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }

@@ -10,6 +10,7 @@ import io.goftgu.realtime.domain.FrameTypes;
 import io.goftgu.realtime.client.OwnerApis;
 import io.goftgu.realtime.signals.Presence;
 import io.goftgu.realtime.signals.Typing;
+import io.goftgu.realtime.signals.Viewers;
 import io.goftgu.security.CurrentUser;
 import io.goftgu.security.Role;
 import io.quarkus.logging.Log;
@@ -51,11 +52,13 @@ public class RealtimeSocket {
     private final SocketGuard guard;
     private final JsonWebToken token;
     private final io.goftgu.realtime.listener.Revocations revocations;
+    private final Viewers viewers;
 
     RealtimeSocket(ConnectionRegistry registry, CurrentUser currentUser, SocketMetrics metrics, Typing typing,
                    Presence presence, OwnerApis owners, SocketGuard guard, JsonWebToken token,
-                   io.goftgu.realtime.listener.Revocations revocations) {
+                   io.goftgu.realtime.listener.Revocations revocations, Viewers viewers) {
         this.revocations = revocations;
+        this.viewers = viewers;
         this.registry = registry;
         this.currentUser = currentUser;
         this.metrics = metrics;
@@ -96,6 +99,9 @@ public class RealtimeSocket {
     void close(WebSocketConnection connection) {
         var socket = registry.get(connection.id());
         registry.remove(connection.id());
+        if (socket != null) {
+            viewers.closed(socket);
+        }
         if (socket != null && presence.closed(socket.principal())) {
             typing.stopAll(socket.principal().id());
         }
@@ -162,7 +168,8 @@ public class RealtimeSocket {
             case FrameTypes.PING -> send(socket, FrameTypes.PONG, PONG);
             case FrameTypes.INTERNAL_CHAT_TYPING -> typing(socket, command, "roomId");
             case FrameTypes.SUPPORT_CHAT_TYPING -> typing(socket, command, "ticketId");
-            case FrameTypes.INTERNAL_CHAT_MESSAGE -> sendMessage(socket, command);
+            case FrameTypes.INTERNAL_CHAT_MESSAGE -> sendMessage(socket, command, false);
+            case FrameTypes.SUPPORT_CHAT_MESSAGE -> sendMessage(socket, command, true);
             case FrameTypes.INTERNAL_CHAT_JOIN -> join(socket, command, true);
             case FrameTypes.SUPPORT_CHAT_JOIN -> join(socket, command, false);
             case FrameTypes.INTERNAL_CHAT_LEAVE -> leave(socket, command, true);
@@ -199,9 +206,15 @@ public class RealtimeSocket {
                         command.path("internal").asBoolean(false));
         return Uni.createFrom().completionStage(outcome).chain(result -> {
             if (result == Typing.Outcome.PASSED_ON) {
+                if (!room) {
+                    viewers.typing(socket, subject, isTyping, command.path("internal").asBoolean(false));
+                }
                 return Uni.createFrom().voidItem();
             }
             socket.state().leave(key);
+            if (!room) {
+                viewers.left(socket, subject);
+            }
             return error(socket, ErrorFrame.rejected(null, 404, subjectField.replace("Id", "") + " " + subject
                     + " was not found"));
         });
@@ -240,7 +253,12 @@ public class RealtimeSocket {
             if (letGo != null) {
                 stopTypingIn(socket, letGo);
             }
-            return joined(socket, tempId, field, subject);
+            var answer = joined(socket, tempId, field, subject);
+            if (!room) {
+                // after the ack, so the tab knows the join succeeded before it hears who else is there
+                viewers.joined(socket, subject);
+            }
+            return answer;
         });
     }
 
@@ -263,6 +281,7 @@ public class RealtimeSocket {
             typing.inRoom(socket.principal(), socket.token(), id, false);
         } else {
             typing.inTicket(socket.principal(), socket.token(), id, false, false);
+            viewers.left(socket, id);
         }
     }
 
@@ -279,21 +298,31 @@ public class RealtimeSocket {
         return (room ? "room:" : "ticket:") + id;
     }
 
-    /** Sent through internal-chat's REST API with the holder's token: one write path, the same checks. */
-    private Uni<Void> sendMessage(ClientSocket socket, ObjectNode command) {
+    /**
+     * Sent through the owner's REST API with the holder's token (internal chat's {@code POST /messages}, support
+     * chat's {@code POST /{ticketId}/messages}): one write path, the same checks and answers.
+     */
+    private Uni<Void> sendMessage(ClientSocket socket, ObjectNode command, boolean ticket) {
         var tempId = command.path("tempId").asText("");
         if (tempId.isBlank() || tempId.length() > 100) {
             return error(socket, ErrorFrame.malformed("a message frame needs a tempId (1..100 characters)"));
         }
+        var ticketId = ticket ? uuid(command.path("ticketId")) : null;
+        if (ticket && ticketId == null) {
+            return error(socket, new ErrorFrame(FrameTypes.ERROR, ErrorFrame.MALFORMED,
+                    "a support-chat:message needs a ticketId", tempId, 400));
+        }
         var message = command.deepCopy();
-        message.remove(List.of("type", "tempId"));
+        message.remove(ticket ? List.of("type", "tempId", "ticketId") : List.of("type", "tempId"));
         if (!message.hasNonNull("clientMessageId")) {
             // a client that resends the same tempId after a reconnect gets the first message back, not a second one
             message.put("clientMessageId",
                     UUID.nameUUIDFromBytes((socket.principal().id() + ":" + tempId).getBytes(StandardCharsets.UTF_8))
                             .toString());
         }
-        return Uni.createFrom().completionStage(owners.sendRoomMessage(message, socket.token()))
+        var sent = ticket ? owners.sendTicketMessage(ticketId, message, socket.token())
+                : owners.sendRoomMessage(message, socket.token());
+        return Uni.createFrom().completionStage(sent)
                 .chain(answer -> {
                     if (!answer.ok()) {
                         return error(socket, ErrorFrame.rejected(tempId, answer.status(), answer.detail()));

@@ -1,6 +1,7 @@
 package io.goftgu.realtime.endpoint;
 
 import io.goftgu.realtime.config.RealtimeConfig;
+import io.goftgu.realtime.domain.FrameTypes;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -21,8 +22,10 @@ import java.util.function.BooleanSupplier;
  * Keeps every socket from harming the others, and sockets in step with what their holder may still do:
  * <ul>
  * <li>writes are never awaited; a socket whose frames wait and none is written out for {@code stall-timeout} (its
- *     client stopped reading), or that has {@code max-unwritten-frames} waiting, is closed with
- *     {@link #SLOW_CONSUMER}, so the rest never wait for it and its memory stays bounded;</li>
+ *     client stopped reading) is closed with {@link #SLOW_CONSUMER}, so the rest never wait for it; one that has
+ *     {@code max-unwritten-frames} waiting gets no more frames (they are dropped, so its memory stays bounded) until
+ *     it has written out half of them, and then one {@code resync} frame, so its client refetches by seq what it
+ *     missed instead of silently missing it;</li>
  * <li>client frames have a budget; spending past it gets an error frame and {@link #POLICY} close;</li>
  * <li>a socket whose token expired is closed ({@link #POLICY}); so is one that showed no life (no frame, no pong
  *     to the server's pings) for {@code idle-timeout} ({@link #GOING_AWAY});</li>
@@ -47,6 +50,7 @@ public class SocketGuard {
     private final SocketMetrics metrics;
     private final RealtimeConfig.Limits limits;
     private final long stallNanos;
+    private final Buffer resync = Buffer.buffer("{\"type\":\"" + FrameTypes.RESYNC + "\",\"reason\":\"overflow\"}");
 
     SocketGuard(ConnectionRegistry registry, SocketMetrics metrics, RealtimeConfig config) {
         this.registry = registry;
@@ -88,10 +92,18 @@ public class SocketGuard {
         if (state.isClosing()) {
             return;
         }
-        if (state.queued() > limits.maxUnwrittenFrames() || state.stalled(System.nanoTime(), stallNanos)) {
+        var waiting = state.queued();
+        if (state.stalled(System.nanoTime(), stallNanos)) {
             state.written();
             metrics.frameDropped();
             cutSlowConsumer(socket);
+            return;
+        }
+        if (waiting > limits.maxUnwrittenFrames()) {
+            // it reads, but slower than its frames come: drop this one and tell it to resync once it caught up
+            state.written();
+            state.dropped();
+            metrics.frameDropped();
             return;
         }
         var frame = new WebSocketFrameImpl(WebSocketFrameType.TEXT, utf8.getByteBuf(), true);
@@ -99,10 +111,22 @@ public class SocketGuard {
             state.written();
             if (written.succeeded()) {
                 metrics.frameSent(frameType);
+                if (state.unwritten() <= limits.maxUnwrittenFrames() / 2 && state.takeResync()) {
+                    send(socket, FrameTypes.RESYNC, resync);
+                }
             } else {
                 Log.debugf("frame %s not written to socket %s: %s", frameType, socket.connectionId(), written.cause());
             }
         });
+    }
+
+    /**
+     * Tells every socket of this replica to refetch by seq: events were skipped (the consumer's position fell out of
+     * the topic's retention), so any of them may have missed frames.
+     */
+    public void resyncAll(String reason) {
+        var frame = Buffer.buffer("{\"type\":\"" + FrameTypes.RESYNC + "\",\"reason\":\"" + reason + "\"}");
+        registry.all().forEach(socket -> send(socket, FrameTypes.RESYNC, frame));
     }
 
     /**

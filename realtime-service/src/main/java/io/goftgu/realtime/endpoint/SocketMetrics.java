@@ -41,7 +41,7 @@ public class SocketMetrics {
                 .strongReference(true)
                 .register(meters);
         dropped = Counter.builder("goftgu.realtime.frames.dropped")
-                .description("Frames not queued to a socket whose client stopped reading").register(meters);
+                .description("Frames not queued to a socket whose client fell behind (it is sent resync) or stopped reading").register(meters);
         slowConsumerCloses = Counter.builder("goftgu.realtime.slow.consumer.closes")
                 .description("Sockets closed because their client did not read").register(meters);
         deliveryLag = Timer.builder("goftgu.realtime.delivery.lag")

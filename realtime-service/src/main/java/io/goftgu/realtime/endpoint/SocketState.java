@@ -14,12 +14,16 @@ public final class SocketState {
             AtomicIntegerFieldUpdater.newUpdater(SocketState.class, "unwritten");
     private static final AtomicIntegerFieldUpdater<SocketState> CLOSING =
             AtomicIntegerFieldUpdater.newUpdater(SocketState.class, "closing");
+    private static final AtomicIntegerFieldUpdater<SocketState> OWES_RESYNC =
+            AtomicIntegerFieldUpdater.newUpdater(SocketState.class, "owesResync");
 
     private volatile int unwritten;
     /** When a frame was last written out, or when frames started waiting after none were. */
     private volatile long lastProgressNanos = System.nanoTime();
     /** 1 once someone started closing the socket. */
     private volatile int closing;
+    /** 1 while a frame was dropped and the client was not yet told to resync. */
+    private volatile int owesResync;
     private final long tokenExpiresAtMillis;
     private volatile long lastInboundNanos = System.nanoTime();
     // token bucket for client frames; only touched on the socket's own event loop
@@ -88,6 +92,16 @@ public final class SocketState {
             lastProgressNanos = System.nanoTime();
         }
         return now;
+    }
+
+    /** A frame for this socket was dropped: the client must be told to refetch. */
+    void dropped() {
+        owesResync = 1;
+    }
+
+    /** True for the one caller that gets to tell the client to resync after a drop. */
+    boolean takeResync() {
+        return owesResync == 1 && OWES_RESYNC.compareAndSet(this, 1, 0);
     }
 
     void written() {

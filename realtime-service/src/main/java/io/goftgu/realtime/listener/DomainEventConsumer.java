@@ -6,6 +6,7 @@ import io.goftgu.events.Topics;
 import io.goftgu.realtime.config.RealtimeConfig;
 import io.goftgu.realtime.endpoint.SocketGuard;
 import io.goftgu.realtime.signals.Presence;
+import io.goftgu.realtime.signals.Viewers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -15,6 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -38,7 +41,8 @@ import java.util.stream.Stream;
  * no rebalance, and no rebalance means no moment where a partition's position is reset to "latest" and events in
  * between are skipped. The positions live in this process: when Kafka is unreachable the client keeps retrying at
  * the same offsets, and when the consumer is rebuilt after a failure it seeks back to where it stopped, so an outage
- * delays events but skips none. Nothing is committed: a replica that restarts begins at the end, and its sockets
+ * delays events but skips none, unless the topic's retention removed them meanwhile: then it goes on from the end
+ * and sends every socket a {@code resync} frame (they refetch by seq). Nothing is committed: a replica that restarts begins at the end, and its sockets
  * (new ones) catch up through the owner's REST API ({@code after=<seq>}), never through a replay here.
  */
 @ApplicationScoped
@@ -52,6 +56,7 @@ public class DomainEventConsumer {
     private final EventDelivery delivery;
     private final AccessChanges accessChanges;
     private final Presence presence;
+    private final Viewers viewers;
     private final SocketGuard guard;
     private final MeterRegistry meters;
     private final ConsumerTracing tracing;
@@ -64,8 +69,9 @@ public class DomainEventConsumer {
     private Thread thread;
 
     DomainEventConsumer(RealtimeConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-                        EventDelivery delivery, AccessChanges accessChanges, Presence presence, SocketGuard guard,
-                        MeterRegistry meters, ConsumerTracing tracing) {
+                        EventDelivery delivery, AccessChanges accessChanges, Presence presence, Viewers viewers,
+                        SocketGuard guard, MeterRegistry meters, ConsumerTracing tracing) {
+        this.viewers = viewers;
         this.config = config.consumer();
         this.kafkaConfig = kafkaConfig;
         this.delivery = delivery;
@@ -114,6 +120,8 @@ public class DomainEventConsumer {
                 consumer = kafka;
                 var partitions = TopicSetup.partitions(kafkaConfig.get("bootstrap.servers"), TOPICS);
                 kafka.assign(partitions);
+                var fresh = partitions.stream().filter(p -> !positions.containsKey(p)).toList();
+                kafka.seekToEnd(fresh);
                 for (var partition : partitions) {
                     var at = positions.get(partition);
                     if (at != null) {
@@ -127,7 +135,19 @@ public class DomainEventConsumer {
                 Log.debugf("consumer %s reads %s", clientId, partitions);
                 while (running) {
                     guard.awaitRoom(() -> running);
-                    var records = kafka.poll(config.pollTimeout());
+                    ConsumerRecords<String, byte[]> records;
+                    try {
+                        records = kafka.poll(config.pollTimeout());
+                    } catch (OffsetOutOfRangeException e) {
+                        // the topic's retention removed events this replica had not read yet (a long outage or
+                        // hold-off): they cannot be delivered, so every socket is told to refetch by seq
+                        Log.warnf("consumer %s skipped events removed by retention on %s", clientId, e.partitions());
+                        kafka.seekToEnd(e.partitions());
+                        e.partitions().forEach(p -> positions.put(p, kafka.position(p)));
+                        guard.resyncAll("skipped");
+                        count("skipped");
+                        continue;
+                    }
                     for (var partition : records.partitions()) {
                         var batch = records.records(partition);
                         batch.forEach(record -> handle(record, recent));
@@ -162,6 +182,7 @@ public class DomainEventConsumer {
             }
             accessChanges.apply(event);
             presence.observe(event);
+            viewers.observe(event);
             count(delivery.deliver(event) > 0 ? "delivered" : "no-recipient");
         } catch (RuntimeException e) {
             // one bad record must not stop the stream for everybody
@@ -181,7 +202,9 @@ public class DomainEventConsumer {
         var properties = new HashMap<>(kafkaConfig);
         properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
-        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        // never reset silently: a new partition starts at its end (seekToEnd), and a position the topic no longer
+        // holds is an OffsetOutOfRangeException, answered with resync frames
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // the waiting-frames bound is checked between polls: a smaller poll overshoots it less
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);

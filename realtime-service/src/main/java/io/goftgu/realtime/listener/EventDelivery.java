@@ -6,6 +6,7 @@ import io.goftgu.realtime.domain.EventFrames;
 import io.goftgu.realtime.endpoint.ConnectionRegistry;
 import io.goftgu.realtime.endpoint.SocketGuard;
 import io.goftgu.realtime.endpoint.SocketMetrics;
+import io.goftgu.security.Role;
 import io.vertx.core.buffer.Buffer;
 
 import java.time.Duration;
@@ -42,6 +43,13 @@ public class EventDelivery {
             return 0;
         }
         var recipients = registry.reachable(event.workspaceId(), event.audience());
+        if (EventTypes.Realtime.TICKET_TYPING_CHANGED.equals(event.type())) {
+            // ticket typing is for those looking at the ticket: staff sockets that joined it (and the requester)
+            var joined = "ticket:" + event.aggregateId();
+            recipients = recipients.stream()
+                    .filter(s -> s.principal().role() != Role.ADMIN || s.state().hasJoined(joined))
+                    .toList();
+        }
         if (recipients.isEmpty()) {
             return 0;
         }

@@ -1,8 +1,6 @@
 package io.goftgu.realtime.endpoint;
 
 import io.goftgu.events.Audience;
-import io.goftgu.events.EventJson;
-import io.goftgu.events.EventTypes;
 import io.goftgu.events.Topics;
 import io.goftgu.realtime.listener.DomainEventConsumer;
 import io.goftgu.realtime.support.Events;
@@ -82,15 +80,8 @@ class BackpressureTest {
                     Thread.onSpinWait();
                 }
             });
-            var body = "x".repeat(16 * 1024);
             int events = 2000;
-            var burst = new java.util.ArrayList<io.goftgu.events.EventEnvelope>();
-            for (int seq = 1; seq <= events; seq++) {
-                var payload = EventJson.MAPPER.createObjectNode().put("id", "m" + seq).put("seq", seq).put("body", body);
-                burst.add(Events.event(EventTypes.InternalChat.MESSAGE_CREATED, workspace, room, seq,
-                        Audience.users(Set.of(slow, reader)), payload));
-            }
-            Events.publishAll(burst);
+            Events.publishAll(Events.roomMessages(workspace, room, Audience.users(Set.of(slow, reader)), events, 16 * 1024));
             for (int seq = 1; seq <= events; seq++) {
                 int expected = seq;
                 reading.await(f -> f.path("seq").asInt() == expected, SOON);

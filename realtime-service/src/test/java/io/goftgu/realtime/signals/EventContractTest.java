@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * What realtime-service writes to {@code realtime.signals} matches docs/asyncapi/realtime-signals.yaml: staff and a
  * guest open sockets, join, type and choose a status (the service's own code paths), then every record on the
- * topic, these and whatever the other tests of this run produced, is checked against its schema.
+ * topic (ticket viewers included), these and whatever the other tests of this run produced, is checked against
+ * its schema.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
@@ -82,7 +83,8 @@ class EventContractTest {
 
         TopicContract.assertProducedMatch(Topics.REALTIME_SIGNALS, Set.of(EventTypes.Realtime.TYPING_CHANGED,
                 EventTypes.Realtime.TICKET_TYPING_CHANGED, EventTypes.Realtime.PRESENCE_CHANGED,
-                EventTypes.Realtime.REPLICA_PRESENCE_REPORTED, EventTypes.Realtime.REPLICA_ALIVE));
+                EventTypes.Realtime.REPLICA_PRESENCE_REPORTED, EventTypes.Realtime.REPLICA_ALIVE,
+                EventTypes.Realtime.REPLICA_VIEWERS_REPORTED));
     }
 
     private static void join(TestSocket socket, String type, String field, UUID id) {

@@ -32,6 +32,19 @@ public final class Events {
                 Actor.SYSTEM, audience, payload);
     }
 
+    /** {@code count} internal-chat messages into one room (seq 1..count), each with a body of {@code bodySize} chars. */
+    public static java.util.List<EventEnvelope> roomMessages(UUID workspaceId, UUID roomId, Audience audience, int count,
+                                                             int bodySize) {
+        var body = "x".repeat(bodySize);
+        var messages = new java.util.ArrayList<EventEnvelope>();
+        for (int seq = 1; seq <= count; seq++) {
+            var payload = EventJson.MAPPER.createObjectNode().put("id", "m" + seq).put("seq", seq).put("body", body);
+            messages.add(event(io.goftgu.events.EventTypes.InternalChat.MESSAGE_CREATED, workspaceId, roomId, seq,
+                    audience, payload));
+        }
+        return messages;
+    }
+
     public static void publish(EventEnvelope event) {
         send(event.topic(), event.aggregateId().toString(), EventJson.write(event).getBytes(StandardCharsets.UTF_8));
     }

@@ -18,8 +18,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Stands in for internal-chat and support-chat where realtime-service asks them whether a socket holder may see a
  * room or ticket (the real services are tested on their own and together in e2e). It answers 200 with
- * the JSON a test registered for that path and 404 otherwise, and counts the calls. Tests talk to it over HTTP
- * ({@link #show}, {@link #calls}), so no state is shared across class loaders.
+ * the JSON a test registered for that path (for any caller, or only for callers of one workspace, as the real
+ * owners scope every query by the token's workspace) and 404 otherwise, counts the calls and keeps the last request.
+ * Tests talk to it over HTTP ({@link #show}, {@link #calls}, {@link #last}), so no state is shared across class
+ * loaders.
  */
 public class FakeOwners implements QuarkusTestResourceLifecycleManager {
 
@@ -29,6 +31,7 @@ public class FakeOwners implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         var answers = new ConcurrentHashMap<String, String>();
         var calls = new AtomicInteger();
+        var last = new java.util.concurrent.atomic.AtomicReference<String>("{}");
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -40,9 +43,16 @@ public class FakeOwners implements QuarkusTestResourceLifecycleManager {
             reply(exchange, 204, "");
         });
         server.createContext("/_calls", exchange -> reply(exchange, 200, String.valueOf(calls.get())));
+        server.createContext("/_last", exchange -> reply(exchange, 200, last.get()));
         server.createContext("/api/", exchange -> {
             calls.incrementAndGet();
-            var body = answers.get(exchange.getRequestURI().getPath());
+            var path = exchange.getRequestURI().getPath();
+            var authorization = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
+            var request = io.goftgu.events.EventJson.MAPPER.createObjectNode()
+                    .put("method", exchange.getRequestMethod()).put("path", path).put("authorization", authorization)
+                    .put("body", new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            last.set(request.toString());
+            var body = answers.getOrDefault(path + "@" + workspaceOf(authorization), answers.get(path));
             if (body == null) {
                 reply(exchange, 404, "{\"status\":404,\"title\":\"Not found\"}");
             } else {
@@ -53,6 +63,17 @@ public class FakeOwners implements QuarkusTestResourceLifecycleManager {
         var url = "http://127.0.0.1:" + server.getAddress().getPort();
         return Map.of("goftgu.realtime.internal-chat-url", url, "goftgu.realtime.support-chat-url", url,
                 "goftgu.test.fake-owners-url", url);
+    }
+
+    /** The {@code wid} claim of a bearer token (not verified: the fake only needs to tell workspaces apart). */
+    private static String workspaceOf(String authorization) {
+        try {
+            var payload = authorization.substring("Bearer ".length()).split("\\.")[1];
+            return io.goftgu.events.EventJson.MAPPER.readTree(java.util.Base64.getUrlDecoder().decode(payload))
+                    .path("wid").asText();
+        } catch (RuntimeException | IOException e) {
+            return "";
+        }
     }
 
     private static void reply(HttpExchange exchange, int status, String body) throws IOException {
@@ -77,6 +98,21 @@ public class FakeOwners implements QuarkusTestResourceLifecycleManager {
     /** From now on the fake answers 200 with {@code json} for {@code path} (e.g. /api/internal-chat/rooms/ID). */
     public static void show(String baseUrl, String path, String json) {
         send(HttpRequest.newBuilder(URI.create(baseUrl + "/_show?" + path)).POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** Like {@link #show}, but only for callers whose token is of {@code workspaceId}; others get 404. */
+    public static void showTo(String baseUrl, java.util.UUID workspaceId, String path, String json) {
+        send(HttpRequest.newBuilder(URI.create(baseUrl + "/_show?" + path + "@" + workspaceId))
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** The last owner call: {@code {method, path, authorization, body}}. */
+    public static com.fasterxml.jackson.databind.JsonNode last(String baseUrl) {
+        try {
+            return io.goftgu.events.EventJson.MAPPER.readTree(send(HttpRequest.newBuilder(URI.create(baseUrl + "/_last")).GET()));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** How many owner calls the fake has answered so far. */

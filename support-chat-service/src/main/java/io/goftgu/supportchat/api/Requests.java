@@ -31,7 +31,17 @@ public final class Requests {
             @NotNull(message = "is required") UUID clientMessageId,
             Boolean internal,
             @Size(max = 10, message = "at most 10 files") List<@NotNull(message = "must not be null") UUID> attachmentIds,
-            UUID replyToId) {
+            UUID replyToId,
+            /*
+             * Collision check (docs/subsystems/collision-detection.md): the newest seq the sender had seen when they
+             * started; a public reply is refused with 409 when another staff member replied after it. Optional.
+             */
+            @Min(value = 0, message = "must not be negative") Long lastSeenSeq) {
+
+        public SendMessage(String body, UUID clientMessageId, Boolean internal, List<UUID> attachmentIds,
+                           UUID replyToId) {
+            this(body, clientMessageId, internal, attachmentIds, replyToId, null);
+        }
     }
 
     public record EditMessage(

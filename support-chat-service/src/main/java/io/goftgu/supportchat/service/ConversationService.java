@@ -2,6 +2,8 @@ package io.goftgu.supportchat.service;
 
 import io.goftgu.events.Audience;
 import io.goftgu.events.EventTypes;
+import io.goftgu.problem.Problem;
+import io.goftgu.problem.ProblemException;
 import io.goftgu.problem.Problems;
 import io.goftgu.supportchat.api.Requests;
 import io.goftgu.supportchat.api.Views;
@@ -98,6 +100,9 @@ public class ConversationService {
         if (!internal && t.status() == TicketStatus.CLOSED) {
             throw Problems.conflict("the ticket is closed; reopen it to write again");
         }
+        if (!internal && body.lastSeenSeq() != null && me.isStaff()) {
+            refuseIfAnotherReplied(me, t, body.lastSeenSeq());
+        }
         if (body.replyToId() != null) {
             TicketMessage replied = TicketMessage.findById(body.replyToId());
             if (replied == null || !replied.ticketId.equals(t.id) || replied.internal && !me.isStaff()) {
@@ -144,6 +149,22 @@ public class ConversationService {
             }
         }
         return new Created<>(views.message(m, t), true);
+    }
+
+    /**
+     * Another staff member's public reply after {@code lastSeenSeq} (the ticket row is locked, so two agents sending at
+     * once cannot both pass): 409 naming them, with the field, so the sender can look and send again without it.
+     */
+    private void refuseIfAnotherReplied(Caller me, Ticket t, long lastSeenSeq) {
+        TicketMessage other = TicketMessage.find("ticketId = ?1 and seq > ?2 and internal = false and senderKind = ?3"
+                + " and senderId <> ?4 and deletedAt is null order by seq desc", t.id, lastSeenSeq, me.senderKind(),
+                me.id()).firstResult();
+        if (other != null) {
+            var name = views.message(other, t).sender().name();
+            var message = (name == null ? "another agent" : name) + " replied after seq " + lastSeenSeq
+                    + " (seq " + other.seq + "); read it, then send without lastSeenSeq to send anyway";
+            throw new ProblemException(409, "Conflict", message, List.of(new Problem.FieldError("lastSeenSeq", message)));
+        }
     }
 
     @Transactional
