@@ -94,7 +94,7 @@ class CrmLinksTest extends ChatTestSupport {
                     .post("/api/internal-chat/messages").then().statusCode(400).contentType("application/problem+json")
                     .body("errors[0].field", equalTo("links[1].refId"));
         }
-        // a lookup that does not answer in time (2 s) is refused as unverified: 400, never a 5xx
+        // a lookup that does not answer in time (5 s in tests, 2 s by default) is refused as unverified: 400, never a 5xx
         long start = System.nanoTime();
         as(sara).body(message(roomId, Map.of("kind", "TASK", "refId", "slow")))
                 .post("/api/internal-chat/messages").then().statusCode(400)

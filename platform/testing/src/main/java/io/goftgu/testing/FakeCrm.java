@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  */
 public final class FakeCrm implements AutoCloseable {
 
-    public static final long SLOW_MILLIS = 3_000;
+    /** Longer than the services' test timeout for the lookup ({@code %test.goftgu.links.lookup-timeout}). */
+    public static final long SLOW_MILLIS = 8_000;
 
     private final HttpServer server;
     private final List<Map<String, String>> requests = new CopyOnWriteArrayList<>();
