@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static io.goftgu.e2e.Gateway.call;
@@ -80,6 +81,7 @@ class CrmLinksThroughGatewayIT {
         var browser = BrowserSession.open("en");
         var page = browser.page;
         browser.logIn(slug, "sara@" + slug + ".test", Gateway.PASSWORD);
+        assertThat(page).hasURL(Pattern.compile(".*/dashboard/internal-chat$"));
         page.navigate("/dashboard/settings?section=links");
         page.getByLabel("Task address").fill("https://crm.example.com/tasks/{refId}");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
