@@ -446,6 +446,8 @@ function connect() {
       // on every open, the first too: what arrived between the first page and this socket is fetched once
       void catchUp();
     },
+    // the server could not deliver every frame: fetch what came by seq, as after a reconnect
+    onResync: () => void catchUp(),
     onStateChange: (state) => {
       connection.textContent = state === 'waiting' ? t.offline : '';
     },

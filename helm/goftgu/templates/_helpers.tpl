@@ -111,6 +111,18 @@ GOFTGU_SUPPORT_INFO_URL: {{ include "goftgu.url" (dict "root" $root "name" "supp
 GOFTGU_REALTIME_URL: {{ include "goftgu.url" (dict "root" $root "name" "realtime-service" "port" $services.realtime.port) | quote }}
 GOFTGU_SIGNUP_ENABLED: {{ $v.signupEnabled | quote }}
 GOFTGU_COOKIES_SECURE: {{ $v.cookiesSecure | quote }}
+GOFTGU_PUBLIC_URL: {{ $v.publicUrl | default (printf "https://%s" $root.Values.ingress.host) | quote }}
+GOFTGU_NOTIFY_EMAIL: {{ $v.mail.enabled | quote }}
+GOFTGU_NOTIFY_DELAY: {{ $v.mail.delay | quote }}
+GOFTGU_NOTIFY_DIGEST_INTERVAL: {{ $v.mail.digestInterval | quote }}
+GOFTGU_MAIL_FROM: {{ $v.mail.from | quote }}
+GOFTGU_MAIL_LOG_ONLY: {{ (not $v.mail.smtp.host) | quote }}
+{{- if $v.mail.smtp.host }}
+GOFTGU_SMTP_HOST: {{ $v.mail.smtp.host | quote }}
+GOFTGU_SMTP_PORT: {{ $v.mail.smtp.port | quote }}
+GOFTGU_SMTP_TLS: {{ $v.mail.smtp.tls | quote }}
+GOFTGU_SMTP_STARTTLS: {{ $v.mail.smtp.startTls | quote }}
+{{- end }}
 QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING: "true"
 QUARKUS_HTTP_PROXY_TRUSTED_PROXIES: {{ $v.trustedProxies | quote }}
 {{- end }}

@@ -95,6 +95,8 @@ export interface Member {
   muted: boolean;
   mutedUntil: string | null;
   joinedAt: string;
+  /** The member's own choice: no notifications about this room (`muted` is a moderator's ban on posting). */
+  notificationsMuted?: boolean;
 }
 
 export interface TicketLink {

@@ -40,7 +40,8 @@ export function RoomInfo({ roomId, meId, onClose }: { roomId: string; meId: stri
 
   if (!r) return null;
   const list = members.data ?? r.members ?? [];
-  const myRole = list.find((m) => m.userId === meId)?.role;
+  const myMember = list.find((m) => m.userId === meId);
+  const myRole = myMember?.role;
   const isOwner = myRole === 'OWNER';
   const isMod = isOwner || myRole === 'ADMIN' || myRole === 'MODERATOR';
   const canInvite = (r.type === 'GROUP' || r.type === 'PROJECT') && allowed(r.settings?.whoCanInvite, myRole);
@@ -76,6 +77,13 @@ export function RoomInfo({ roomId, meId, onClose }: { roomId: string; meId: stri
       {r.description && <p className="muted" dir="auto">{r.description}</p>}
       {error && <p role="alert" className="error-text">{error}</p>}
       {saved && <p role="status">{t('info.saved')}</p>}
+      {myMember && (
+        <label className="check">
+          <input type="checkbox" checked={!!myMember.notificationsMuted}
+            onChange={(e) => void run(() => api(`${base}/rooms/${roomId}/members/${meId}`, { method: 'PATCH', body: { notificationsMuted: e.target.checked } }))} />
+          {t('info.mute')}
+        </label>
+      )}
 
       <section aria-labelledby="members-title">
         <h3 id="members-title">{t('info.members', { count: list.length })}</h3>

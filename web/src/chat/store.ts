@@ -12,6 +12,7 @@ import { RealtimeClient, type ServerFrame, type SocketState } from '../lib/socke
 import { keys } from './keys';
 import { uuid } from '../lib/uuid';
 import { getPresence, setPresence, type MyPresence } from '../lib/presence';
+import { BrowserNotifier, type RoomFacts } from '../lib/notify';
 
 export const PAGE = 50;
 
@@ -60,6 +61,11 @@ export class ChatStore {
   private invalidateTimer: ReturnType<typeof setTimeout> | null = null;
   private typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
   meId: string | null = null;
+  private readonly notifier = new BrowserNotifier(() => ({
+    meId: this.meId,
+    room: (roomId) => this.roomFacts(roomId),
+    ticket: () => undefined,
+  }));
   get presence(): MyPresence {
     return getPresence();
   }
@@ -214,7 +220,22 @@ export class ChatStore {
 
   // ---- frames
 
+  /** The room as the cache knows it (its own query, else the room lists), for the notification rule. */
+  private roomFacts(roomId: string): RoomFacts | undefined {
+    let room = this.qc.getQueryData<Room>(keys.room(roomId));
+    if (!room) {
+      for (const [, list] of this.qc.getQueriesData<Room[]>({ queryKey: keys.roomsAll })) {
+        room = Array.isArray(list) ? list.find((r) => r.id === roomId) : undefined;
+        if (room) break;
+      }
+    }
+    if (!room) return undefined;
+    const me = room.members?.find((m) => m.userId === this.meId);
+    return { type: room.type, title: room.title, notificationsMuted: !!me?.notificationsMuted };
+  }
+
   private onFrame(f: ServerFrame) {
+    this.notifier.consider(f);
     const data = f.data as Record<string, unknown> | undefined;
     switch (f.type) {
       case 'internal-chat:message': {

@@ -1,5 +1,6 @@
 /** The UI's message catalogs (ICU MessageFormat). Both languages have every key (messages.test.ts checks). */
 import { supportEn, supportFa } from './support';
+import { notifyEn, notifyFa } from './notify';
 import { discussionEn, discussionFa } from './discussion';
 
 const enBase = {
@@ -207,13 +208,14 @@ const enBase = {
   'notFound': 'Page not found.',
 } as const;
 
-export const en = { ...enBase, ...supportEn, ...discussionEn } as const;
+export const en = { ...enBase, ...supportEn, ...discussionEn, ...notifyEn } as const;
 
 export type MessageId = keyof typeof en;
 
 export const fa: Record<MessageId, string> = {
   ...supportFa,
   ...discussionFa,
+  ...notifyFa,
   'app.name': 'گفتگو',
   'lang.label': 'زبان',
   'lang.fa': 'فارسی',

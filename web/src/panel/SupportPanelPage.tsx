@@ -12,6 +12,7 @@ import { uuid } from '../lib/uuid';
 import { allowedMoves, fieldErrors } from '../support/logic';
 import { sc, si, type SupportLive } from '../support/live';
 import { TicketConversation } from '../support/Conversation';
+import { NotificationSettings } from '../settings/Notifications';
 import { Stars, useTicket } from '../support/TicketPage';
 import { PRIORITIES, type AttachmentView, type SupportRecord, type TicketView } from '../support/types';
 import { ConnectionNote, ErrorLine, Field, PriorityPill, StatusPill, TreeSelectOptions, useCategoryTree, useLive } from '../support/ui';
@@ -79,6 +80,10 @@ function MyTickets() {
         </div>
       )}
       <MyRecords />
+      <details className="card">
+        <summary>{t('settings.notifications')}</summary>
+        <NotificationSettings staff={false} />
+      </details>
     </>
   );
 }

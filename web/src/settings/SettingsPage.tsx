@@ -12,11 +12,12 @@ import {
   type UserView,
 } from '../support/types';
 import { ErrorLine, Field, LabelChip, useCategoryTree, useLabels, useTeams, useUsers, Labeled, Num } from '../support/ui';
+import { NotificationSettings } from './Notifications';
 import { isColor, isValidTimeZone, LINK_KINDS, linkSettingsBody, type LinkSettings, validateSla, validateWeek, weekFromServer, weekToServer, WEEKDAYS, type DayHours } from './logic';
 
 type Base = '/api/support-chat' | '/api/support-info';
 
-const SECTIONS = ['users', 'teams', 'categories', 'labels', 'sla', 'hours', 'canned', 'assignment', 'widget', 'info', 'links'] as const;
+const SECTIONS = ['users', 'teams', 'categories', 'labels', 'sla', 'hours', 'canned', 'assignment', 'widget', 'info', 'notifications', 'links'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** /dashboard/settings: the workspace's configuration, one section at a time (?section=). */
@@ -54,6 +55,7 @@ export default function SettingsPage() {
           {current === 'widget' && <WidgetSettings />}
           {current === 'info' && <InfoSettings />}
           {current === 'links' && <CrmLinkSettings />}
+          {current === 'notifications' && <NotificationSettings staff />}
         </section>
       </main>
     </Shell>

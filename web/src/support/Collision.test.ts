@@ -25,8 +25,8 @@ describe('collision detection', () => {
       createdAt: '2026-12-01T10:00:00Z', editedAt: null, ...p,
     });
     const list = [
-      m(1, 'ADMIN', 'sara', 'Sara'), m(2, 'USER', 'c', 'Cyrus'), m(3, 'ADMIN', 'me', 'Me'),
-      m(4, 'ADMIN', 'ali', 'Ali', { internal: true }), m(5, 'ADMIN', 'sara', 'Sara'), m(6, 'ADMIN', 'mina', 'Mina', { isDeleted: true }),
+      m(1, 'STAFF', 'sara', 'Sara'), m(2, 'CUSTOMER', 'c', 'Cyrus'), m(3, 'STAFF', 'me', 'Me'),
+      m(4, 'STAFF', 'ali', 'Ali', { internal: true }), m(5, 'STAFF', 'sara', 'Sara'), m(6, 'STAFF', 'mina', 'Mina', { isDeleted: true }),
     ];
     expect(repliedSince(list, 1, 'me')).toEqual(['Sara']);
     expect(repliedSince(list, 0, 'me')).toEqual(['Sara']);

@@ -52,7 +52,7 @@ export function isCollision(e: unknown): e is ApiError {
 /** The other staff who replied publicly after `seq` (the server's rule), by name, once each. */
 export function repliedSince(messages: TicketMessage[] | undefined, seq: number, meId: string): string[] {
   const names = (messages ?? [])
-    .filter((m) => m.seq > seq && !m.internal && !m.isDeleted && m.sender?.kind === 'ADMIN' && m.sender.id !== meId)
+    .filter((m) => m.seq > seq && !m.internal && !m.isDeleted && m.sender?.kind === 'STAFF' && m.sender.id !== meId)
     .map((m) => m.sender?.name)
     .filter((n): n is string => !!n);
   return [...new Set(names)];

@@ -92,7 +92,7 @@ export function TicketConversation({ ticket, live, staff, meId, nameOf }: {
         {messages.isPending && <p role="status">{t('loading')}</p>}
         {messages.isError && <p role="alert">{t('error.generic', { message: messages.error.message })}</p>}
         {messages.data?.filter((m) => staff || !m.internal).map((m) => (
-          <article key={m.id} className={`tmsg ${m.internal ? 'note' : ''} ${m.sender?.kind === 'USER' || m.sender?.kind === 'GUEST' ? 'from-customer' : 'from-staff'} ${m.sender?.id === meId ? 'mine' : ''}`}
+          <article key={m.id} className={`tmsg ${m.internal ? 'note' : ''} ${m.sender?.kind === 'CUSTOMER' || m.sender?.kind === 'GUEST' ? 'from-customer' : 'from-staff'} ${m.sender?.id === meId ? 'mine' : ''}`}
             aria-label={m.internal ? t('sc.note.aria', { name: m.sender?.name ?? '' }) : undefined}>
             <div className="msg-meta">
               <span className="strong"><bdi>{m.sender?.name ?? t('sc.system')}</bdi></span>
@@ -125,7 +125,7 @@ export function TicketConversation({ ticket, live, staff, meId, nameOf }: {
                 ))}
               </ul>
             )}
-            {staff && !m.internal && m.sender?.kind === 'ADMIN' && m.seenByCustomer && (
+            {staff && !m.internal && m.sender?.kind === 'STAFF' && m.seenByCustomer && (
               <div className="muted small">{t('sc.seenByCustomer')}</div>
             )}
           </article>

@@ -7,6 +7,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { api, refreshSession } from '../api/http';
 import { RealtimeClient, type ServerFrame, type SocketLike, type SocketState } from '../lib/socket';
 import { getPresence, setPresence, type MyPresence } from '../lib/presence';
+import { BrowserNotifier } from '../lib/notify';
 import type { TicketMessage, TicketView } from './types';
 
 export const sc = {
@@ -142,7 +143,25 @@ export class SupportLive {
     this.qc.setQueryData<TicketMessage[]>(sc.messages(ticketId), (old) => mergeMessages(old, more));
   }
 
+  private readonly notifier = new BrowserNotifier(() => ({
+    meId: this.meId,
+    room: () => undefined,
+    ticket: (ticketId) => this.ticketFacts(ticketId),
+  }));
+
+  /** The ticket as the cache knows it (its own query, else a shown list), for the notification rule. */
+  private ticketFacts(ticketId: string): TicketView | undefined {
+    const own = this.qc.getQueryData<TicketView>(sc.ticket(ticketId));
+    if (own) return own;
+    for (const [, page] of this.qc.getQueriesData<{ data?: TicketView[] }>({ queryKey: sc.lists })) {
+      const hit = page?.data?.find((t) => t.id === ticketId);
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+
   onFrame(f: ServerFrame) {
+    this.notifier.consider(f);
     const ticketId = typeof f.ticketId === 'string' ? f.ticketId : undefined;
     switch (f.type) {
       case 'support-chat:message': {

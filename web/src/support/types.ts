@@ -21,6 +21,7 @@ export interface TicketView {
   createdAt: string; updatedAt: string;
 }
 
+/** `kind`: STAFF, CUSTOMER or GUEST (support-chat's TicketMessage). */
 export interface Sender { kind: string; id: string | null; name: string | null }
 export interface AttachmentView { id: string; name: string; size: number; contentType: string }
 export interface TicketMessage {

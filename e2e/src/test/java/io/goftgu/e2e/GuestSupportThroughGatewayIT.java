@@ -107,6 +107,9 @@ class GuestSupportThroughGatewayIT {
                     // typing: a public draft shows to the guest, an internal-note draft only to staff
                     agentSocket.send(Map.of("type", "support-chat:join", "ticketId", ticketId, "tempId", "join-t"));
                     agentSocket.await(f -> "join-t".equals(f.path("tempId").asText()), FRAME_WAIT);
+                    // ticket typing reaches the staff viewing the ticket (docs/subsystems/collision-detection.md)
+                    ownerSocket.send(Map.of("type", "support-chat:join", "ticketId", ticketId, "tempId", "join-o"));
+                    ownerSocket.await(f -> "join-o".equals(f.path("tempId").asText()), FRAME_WAIT);
                     agentSocket.send(Map.of("type", "support-chat:typing", "ticketId", ticketId, "isTyping", true));
                     var typing = guestSocket.await(f -> isTyping(f, ticketId), FRAME_WAIT).json();
                     assertTrue(typing.path("data").path("isTyping").asBoolean());

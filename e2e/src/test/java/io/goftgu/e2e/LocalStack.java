@@ -1,5 +1,9 @@
 package io.goftgu.e2e;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.goftgu.testing.FreePorts;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +59,15 @@ final class LocalStack implements AutoCloseable {
 
     /** Where the stack's services send their spans (tracing is on in the end-to-end stack only). */
     final TraceCollector traces = new TraceCollector();
+
+    /** The SMTP server the gateway's notification mails go to, after a short delay (NotificationMailIT). */
+    final GreenMail mail = startMail();
+
+    private static GreenMail startMail() {
+        var server = new GreenMail(new ServerSetup(FreePorts.next(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        return server;
+    }
 
     LocalStack() throws IOException {
         home = kept ? Path.of(System.getProperty("e2e.home")) : Files.createTempDirectory("goftgu-e2e-");
@@ -115,6 +128,12 @@ final class LocalStack implements AutoCloseable {
         builder.environment().put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf");
         builder.environment().put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "1s");
         builder.environment().put("GOFTGU_REALTIME_REPLICAS", Integer.toString(REALTIME_REPLICAS));
+        // notification mails to this JVM's SMTP server, a few seconds after a message stays unread
+        builder.environment().put("GOFTGU_SMTP_HOST", "127.0.0.1");
+        builder.environment().put("GOFTGU_SMTP_PORT", Integer.toString(mail.getSmtp().getPort()));
+        builder.environment().put("GOFTGU_SMTP_STARTTLS", "DISABLED");
+        builder.environment().put("GOFTGU_NOTIFY_DELAY", "3s");
+        builder.environment().put("GOFTGU_NOTIFY_SCAN_EVERY", "1s");
         var process = builder.start();
         try {
             if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
@@ -153,9 +172,12 @@ final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        if (kept) {
-            return;
+        try {
+            if (!kept) {
+                run(Duration.ofMinutes(2), "down", "--wipe");
+            }
+        } finally {
+            mail.stop();
         }
-        run(Duration.ofMinutes(2), "down", "--wipe");
     }
 }

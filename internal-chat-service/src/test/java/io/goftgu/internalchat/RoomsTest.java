@@ -291,6 +291,24 @@ class RoomsTest extends ChatTestSupport {
     }
 
     @Test
+    void membersMuteTheirOwnNotificationsOnlyAndStillPost() {
+        var roomId = group(owner, "Quiet", admin, member);
+        as(owner).body(Map.of("notificationsMuted", true)).patch("/api/internal-chat/rooms/" + roomId + "/members/" + member)
+                .then().statusCode(403);
+        as(member).body(Map.of("notificationsMuted", "yes")).patch("/api/internal-chat/rooms/" + roomId + "/members/" + member)
+                .then().statusCode(400);
+        long events = eventCount(roomId);
+        as(member).body(Map.of("notificationsMuted", true)).patch("/api/internal-chat/rooms/" + roomId + "/members/" + member)
+                .then().statusCode(200).body("notificationsMuted", equalTo(true)).body("muted", equalTo(false));
+        assertEquals(events + 1, eventCount(roomId), "the change is announced (internal-chat.member.updated)");
+        as(member).get("/api/internal-chat/rooms/" + roomId).then().statusCode(200)
+                .body("members.find { it.userId == '" + member + "' }.notificationsMuted", equalTo(true));
+        send(member, roomId, "هنوز می‌نویسم");
+        as(member).body(Map.of("notificationsMuted", false)).patch("/api/internal-chat/rooms/" + roomId + "/members/" + member)
+                .then().statusCode(200).body("notificationsMuted", equalTo(false));
+    }
+
+    @Test
     void directRoomMembersAreFixed() {
         String roomId = as(owner).body(Map.of("userId", member)).post("/api/internal-chat/rooms?type=direct")
                 .then().statusCode(org.hamcrest.Matchers.oneOf(200, 201)).extract().path("id");

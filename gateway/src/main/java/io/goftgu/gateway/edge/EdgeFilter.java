@@ -1,5 +1,7 @@
 package io.goftgu.gateway.edge;
 
+import io.goftgu.gateway.notify.UnsubscribeResource;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.goftgu.gateway.rest.SessionCookies;
@@ -72,8 +74,10 @@ public class EdgeFilter {
         var path = request.path();
         context.addHeadersEndHandler(ignored -> securityHeaders(context, path, id));
 
-        // the guest widget's public endpoints read only a guest token from Authorization, never the session cookie
-        if (request.getHeader(HttpHeaders.AUTHORIZATION) == null && !path.startsWith(PUBLIC_SUPPORT)) {
+        // the guest widget's public endpoints read only a guest token from Authorization, and a notification mail's
+        // unsubscribe link only its own signed token: never the session cookie (nor, then, its CSRF check)
+        if (request.getHeader(HttpHeaders.AUTHORIZATION) == null && !path.startsWith(PUBLIC_SUPPORT)
+                && !path.equals(UnsubscribeResource.PATH)) {
             var session = request.getCookie(SessionCookies.SESSION);
             if (session != null && !session.getValue().isEmpty()) {
                 if (!SAFE.contains(request.method()) && !CSRF_EXEMPT.contains(path) && !csrfEchoed(request)) {

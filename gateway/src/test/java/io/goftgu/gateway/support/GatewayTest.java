@@ -17,13 +17,14 @@ import static org.hamcrest.Matchers.equalTo;
 
 /**
  * What every gateway test shares: one Quarkus application on real PostgreSQL ({@code gateway} database), a real Kafka
- * broker and {@link FakeService} behind the routes (one resource set, so Quarkus starts once), and helpers that
- * drive the public API. Each test makes its own workspace, so tests never see each other's data, and sends its
+ * broker, a real SMTP server ({@link MailResource}) and {@link FakeService} behind the routes (one resource set, so
+ * Quarkus starts once), and helpers that drive the public API. Each test makes its own workspace, so tests never see each other's data, and sends its
  * failed logins from its own client address ({@code X-Forwarded-For}; the test profile trusts the loopback proxy).
  */
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "gateway"))
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(ServicesResource.class)
+@QuarkusTestResource(MailResource.class)
 public abstract class GatewayTest {
 
     public static final String PASSWORD = "correct horse battery";

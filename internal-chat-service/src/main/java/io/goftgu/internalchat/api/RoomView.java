@@ -29,6 +29,6 @@ public record RoomView(UUID id, String type, String title, String description,
     }
 
     public record MemberView(UUID userId, String name, String role, String nickname, boolean muted,
-                             Instant mutedUntil, Instant joinedAt) {
+                             Instant mutedUntil, Instant joinedAt, boolean notificationsMuted) {
     }
 }

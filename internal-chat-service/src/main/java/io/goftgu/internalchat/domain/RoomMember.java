@@ -50,6 +50,9 @@ public class RoomMember extends PanacheEntityBase {
     @Column(name = "muted_until")
     public Instant mutedUntil;
     public String nickname;
+    /** The member's own choice: no notifications (browser, e-mail) about this room. Not {@link #muted}, a ban on posting. */
+    @Column(name = "notifications_muted")
+    public boolean notificationsMuted;
 
     public UUID userId() {
         return key.userId();

@@ -41,7 +41,7 @@ public class RoomViews {
         var memberViews = members.stream()
                 .sorted(Comparator.comparing((RoomMember m) -> m.joinedAt).thenComparing(m -> m.userId().toString()))
                 .map(m -> new RoomView.MemberView(m.userId(), names.containsKey(m.userId()) ? names.get(m.userId()).name : null,
-                        m.role.name(), m.nickname, m.muted, m.mutedUntil, m.joinedAt))
+                        m.role.name(), m.nickname, m.muted, m.mutedUntil, m.joinedAt, m.notificationsMuted))
                 .toList();
         Long lastRead = null;
         Long unread = null;

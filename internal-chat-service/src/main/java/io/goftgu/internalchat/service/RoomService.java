@@ -326,6 +326,12 @@ public class RoomService {
             target.muted = change.muted() != null ? change.muted() : true;
             target.mutedUntil = target.muted ? change.mutedUntil() : null;
         }
+        if (change.notificationsMuted() != null) {
+            if (!target.userId().equals(me.id())) {
+                throw Problems.forbidden("only the member themselves mutes their notifications about a room");
+            }
+            target.notificationsMuted = change.notificationsMuted();
+        }
         if (change.nickname() != null) {
             if (!target.userId().equals(me.id()) && !mine.role.isAdmin()) {
                 throw Problems.forbidden("only the member themselves or a room OWNER or ADMIN sets a nickname");

@@ -1,0 +1,31 @@
+package io.goftgu.gateway.notify;
+
+import io.goftgu.events.Topics;
+import io.goftgu.outbox.EventSubscriber;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.util.List;
+
+/**
+ * Feeds {@link Notifier} from {@code internal-chat.events} and {@code support-chat.events}, as consumer group
+ * {@value #CONSUMER}: each event once (deduped by its id in the same transaction as the notifier's change), in its
+ * room's or ticket's order. Users, e-mail addresses, names and deactivation are the gateway's own tables, so it does
+ * not read {@code identity.events}.
+ */
+@ApplicationScoped
+public class NotifyEvents {
+
+    static final String CONSUMER = "gateway-notify";
+
+    void start(@Observes StartupEvent ignored, EventSubscriber subscriber, Notifier notifier) {
+        subscriber.subscribe(CONSUMER, List.of(Topics.INTERNAL_CHAT, Topics.SUPPORT_CHAT), event -> {
+            if (Topics.INTERNAL_CHAT.equals(event.topic())) {
+                notifier.internalChat(event);
+            } else {
+                notifier.supportChat(event);
+            }
+        });
+    }
+}

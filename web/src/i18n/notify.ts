@@ -1,0 +1,36 @@
+/** Notifications (lib/notify, the settings page's "Notifications" section, the room info's mute). */
+export const notifyEn = {
+  'settings.notifications': 'Notifications',
+  'notify.browser': 'Browser notifications',
+  'notify.browserHint': 'While this tab is in the background: mentions, direct messages and replies on tickets assigned to you.',
+  'notify.denied': 'The browser blocks notifications for this site; allow them in its site settings.',
+  'notify.unsupported': 'This browser cannot show notifications.',
+  'notify.email': 'E-mail',
+  'notify.emailHint': 'When you have not read it within {minutes} minutes.',
+  'notify.emailMention': 'E-mail me when someone mentions me',
+  'notify.emailDirect': 'E-mail me direct messages',
+  'notify.emailTicketReply': 'E-mail me replies to my requests',
+  'notify.workspaceDelay': 'Minutes before an unread message is e-mailed (whole workspace)',
+  'notify.delayInvalid': 'Between 1 and 1440 minutes',
+  'notify.titleDirect': '{name}',
+  'notify.titleMention': '{name} in {room}',
+  'notify.titleTicket': 'Ticket {number}: {subject}',
+} as const;
+
+export const notifyFa: Record<keyof typeof notifyEn, string> = {
+  'settings.notifications': 'اعلان‌ها',
+  'notify.browser': 'اعلان‌های مرورگر',
+  'notify.browserHint': 'وقتی این زبانه در پس‌زمینه است: نام‌بردن از شما، پیام‌های مستقیم و پاسخ‌ها در تیکت‌هایی که به شما سپرده شده‌اند.',
+  'notify.denied': 'مرورگر اعلان‌های این سایت را مسدود کرده است؛ در تنظیمات سایت در مرورگر اجازه دهید.',
+  'notify.unsupported': 'این مرورگر نمی‌تواند اعلان نشان دهد.',
+  'notify.email': 'ایمیل',
+  'notify.emailHint': 'وقتی تا {minutes} دقیقه آن را نخوانده باشید.',
+  'notify.emailMention': 'وقتی کسی از من نام برد ایمیل بزن',
+  'notify.emailDirect': 'پیام‌های مستقیم را ایمیل کن',
+  'notify.emailTicketReply': 'پاسخ به درخواست‌هایم را ایمیل کن',
+  'notify.workspaceDelay': 'چند دقیقه پس از خوانده‌نشدن پیام ایمیل شود (برای همهٔ فضای کاری)',
+  'notify.delayInvalid': 'بین ۱ تا ۱۴۴۰ دقیقه',
+  'notify.titleDirect': '{name}',
+  'notify.titleMention': '{name} در {room}',
+  'notify.titleTicket': 'تیکت {number}: {subject}',
+};
