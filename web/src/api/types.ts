@@ -42,6 +42,8 @@ export interface Link {
   kind: LinkKind;
   refId: string;
   title: string;
+  /** From the workspace's template for the kind (docs/design.md, "CRM links"); null without one. */
+  url?: string | null;
 }
 
 export interface Message {
@@ -127,6 +129,7 @@ export interface Room {
   settings: RoomSettings | null;
   members: Member[] | null;
   pinnedLinks: Link[] | null;
+  projectUrl?: string | null;
   lastSeq: number;
   lastReadSeq: number | null;
   unreadCount: number | null;

@@ -141,7 +141,8 @@ export function Composer({ room, members, replyTo, onCancelReply, disabledReason
   }
 
   function addLink() {
-    if (!linkRef.trim() || !linkTitle.trim()) return;
+    // the title may be left to the workspace's CRM lookup; without one the server asks for it (400 on the link)
+    if (!linkRef.trim()) return;
     setLinks((l) => [...l, { kind: linkKind, refId: linkRef.trim(), title: linkTitle.trim() }]);
     setLinkRef('');
     setLinkTitle('');
@@ -183,9 +184,9 @@ export function Composer({ room, members, replyTo, onCancelReply, disabledReason
         <ul className="crm-links">
           {links.map((l, i) => (
             <li key={i} className="crm-link">
-              <span className="link-kind">{t(`link.${l.kind}` as MessageId)}</span> <bdi>{l.title}</bdi>
+              <span className="link-kind">{t(`link.${l.kind}` as MessageId)}</span> <bdi>{l.title || l.refId}</bdi>
               <button type="button" className="btn small" onClick={() => setLinks((x) => x.filter((_, j) => j !== i))}>
-                {t('composer.removeLink', { title: l.title })}
+                {t('composer.removeLink', { title: l.title || l.refId })}
               </button>
             </li>
           ))}

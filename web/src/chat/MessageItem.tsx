@@ -1,3 +1,4 @@
+import { CrmLinkTitle } from '../lib/crmLink';
 import { lazy, memo, Suspense, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/http';
@@ -202,7 +203,7 @@ export const MessageItem = memo(function MessageItem({
           {m.links.map((l) => (
             <li key={`${l.kind}:${l.refId}`} className={`crm-link kind-${l.kind.toLowerCase()}`}>
               <span className="link-kind">{t(`link.${l.kind}` as MessageId)}</span>
-              <bdi>{l.title}</bdi> <code dir="ltr">{l.refId}</code>
+              <CrmLinkTitle title={l.title} url={l.url} /> <code dir="ltr">{l.refId}</code>
             </li>
           ))}
         </ul>

@@ -1,5 +1,6 @@
 import { useNavigate } from 'react-router-dom';
 import { useLang, useT } from '../i18n/locale';
+import { CrmLinkTitle } from '../lib/crmLink';
 import { usePins } from './hooks';
 import { Time } from './Time';
 import { Panel } from './Panel';
@@ -21,6 +22,11 @@ export function Pins({ roomId, onClose }: { roomId: string; onClose: () => void 
               <Time iso={m.createdAt} lang={lang} mode="datetime" />
             </div>
             <p dir="auto" className="body">{m.body ?? t('msg.deleted')}</p>
+            {m.links && m.links.length > 0 && (
+              <ul className="crm-links">
+                {m.links.map((l) => <li key={`${l.kind}:${l.refId}`} className="crm-link"><CrmLinkTitle title={l.title} url={l.url} /></li>)}
+              </ul>
+            )}
             <button type="button" className="btn small" onClick={() => navigate(`/dashboard/internal-chat/${roomId}?msg=${m.id}`)}>
               {t('pins.open')}
             </button>

@@ -1,3 +1,4 @@
+import { CrmLinkTitle } from '../lib/crmLink';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
@@ -142,11 +143,18 @@ export function RoomInfo({ roomId, meId, onClose }: { roomId: string; meId: stri
         )}
       </section>
 
+      {r.projectId && (
+        <section>
+          <h3>{t('info.project')}</h3>
+          <p><CrmLinkTitle title={r.projectId} url={r.projectUrl} /></p>
+        </section>
+      )}
+
       {r.pinnedLinks && r.pinnedLinks.length > 0 && (
         <section>
           <h3>{t('info.pinnedLinks')}</h3>
           <ul>
-            {r.pinnedLinks.map((l) => <li key={l.kind + l.refId}><bdi>{l.title}</bdi> <code dir="ltr">{l.refId}</code></li>)}
+            {r.pinnedLinks.map((l) => <li key={l.kind + l.refId}><CrmLinkTitle title={l.title} url={l.url} /> <code dir="ltr">{l.refId}</code></li>)}
           </ul>
         </section>
       )}

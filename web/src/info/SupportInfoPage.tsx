@@ -1,3 +1,4 @@
+import { CrmLinkTitle } from '../lib/crmLink';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
@@ -253,7 +254,7 @@ function RecordDetail({ id }: { id: string }) {
           <h2>{t('si.links')}</h2>
           <ul>
             {r.links!.map((l, i) => (
-              <li key={i}>{t(`si.link.${l.kind}` as MessageId)}: <bdi>{l.title}</bdi> <span className="muted">(<bdi>{l.refId}</bdi>)</span></li>
+              <li key={i}>{t(`si.link.${l.kind}` as MessageId)}: <CrmLinkTitle title={l.title} url={l.url} /> <span className="muted">(<bdi>{l.refId}</bdi>)</span></li>
             ))}
           </ul>
         </section>

@@ -79,7 +79,6 @@ export function validateRecord(f: RecordForm, m: FormMessages): Record<string, s
   if (contact && due && Date.parse(due) < Date.parse(contact)) e.dueAt = m.dueBeforeContact;
   f.links.forEach((l, i) => {
     if (!l.refId.trim()) e[`links.${i}.refId`] = m.required;
-    if (!l.title.trim()) e[`links.${i}.title`] = m.required;
   });
   return e;
 }

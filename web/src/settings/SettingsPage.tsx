@@ -13,11 +13,11 @@ import {
 } from '../support/types';
 import { ErrorLine, Field, LabelChip, useCategoryTree, useLabels, useTeams, useUsers, Labeled, Num } from '../support/ui';
 import { NotificationSettings } from './Notifications';
-import { isColor, isValidTimeZone, validateSla, validateWeek, weekFromServer, weekToServer, WEEKDAYS, type DayHours } from './logic';
+import { isColor, isValidTimeZone, LINK_KINDS, linkSettingsBody, type LinkSettings, validateSla, validateWeek, weekFromServer, weekToServer, WEEKDAYS, type DayHours } from './logic';
 
 type Base = '/api/support-chat' | '/api/support-info';
 
-const SECTIONS = ['users', 'teams', 'categories', 'labels', 'sla', 'hours', 'canned', 'assignment', 'widget', 'info', 'notifications'] as const;
+const SECTIONS = ['users', 'teams', 'categories', 'labels', 'sla', 'hours', 'canned', 'assignment', 'widget', 'info', 'notifications', 'links'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** /dashboard/settings: the workspace's configuration, one section at a time (?section=). */
@@ -54,6 +54,7 @@ export default function SettingsPage() {
           {current === 'assignment' && <Assignment />}
           {current === 'widget' && <WidgetSettings />}
           {current === 'info' && <InfoSettings />}
+          {current === 'links' && <CrmLinkSettings />}
           {current === 'notifications' && <NotificationSettings staff />}
         </section>
       </main>
@@ -729,6 +730,44 @@ function InfoSettings() {
       <h3>{t('settings.info.labels')}</h3>
       <Labels base="/api/support-info" />
     </>
+  );
+}
+
+/** The workspace's CRM link addresses and lookup (gateway, /api/workspace/links; ADMINs only). */
+function CrmLinkSettings() {
+  const t = useT();
+  const key = ['/api/workspace/links'];
+  const q = useQuery({ queryKey: key, queryFn: () => api<LinkSettings>('/api/workspace/links') });
+  const save = useSave((b) => api('/api/workspace/links', { method: 'PUT', body: b }), key);
+  const [templates, setTemplates] = useState<Record<string, string>>({});
+  const [lookup, setLookup] = useState('');
+  useEffect(() => {
+    if (q.data) {
+      setTemplates({ ...q.data.templates });
+      setLookup(q.data.lookupUrl ?? '');
+    }
+  }, [q.data]);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate({ ...linkSettingsBody(templates, lookup) });
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <ErrorLine error={q.error} />
+      <p className="muted">{t('settings.links.hint')}</p>
+      {LINK_KINDS.map((kind) => (
+        <Field key={kind} label={t(`settings.links.template.${kind}` as MessageId)} error={save.errors[kind]}>
+          {(p) => <input {...p} type="url" dir="ltr" placeholder={`https://crm.example.com/${kind.toLowerCase()}s/{refId}`}
+            value={templates[kind] ?? ''} onChange={(e) => setTemplates({ ...templates, [kind]: e.target.value })} />}
+        </Field>
+      ))}
+      <Field label={t('settings.links.lookup')} error={save.errors.lookupUrl}>
+        {(p) => <input {...p} type="url" dir="ltr" value={lookup} onChange={(e) => setLookup(e.target.value)} />}
+      </Field>
+      <p className="muted">{t('settings.links.lookupHint')}</p>
+      <FormError message={save.formError} />
+      <button type="submit" className="btn primary" disabled={save.isPending}>{t('save')}</button> <Saved show={save.isSuccess} />
+    </form>
   );
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isColor, isValidTimeZone, validateSla, validateWeek, weekFromServer, weekToServer } from './logic';
+import { isColor, isValidTimeZone, linkSettingsBody, validateSla, validateWeek, weekFromServer, weekToServer } from './logic';
 
 describe('business hours', () => {
   it('round-trips the first window of each day; days off are left out', () => {
@@ -28,5 +28,13 @@ describe('SLA policy form', () => {
     expect(validateSla({ name: 'Gold', priority: 'HIGH', first: '30', next: '', resolution: '480' }, m)).toEqual({});
     expect(validateSla({ name: ' ', priority: '', first: '0', next: 'x', resolution: '' }, m)).toEqual({
       name: 'req', priority: 'req', firstResponseMinutes: 'pos', nextResponseMinutes: 'pos', resolutionMinutes: 'pos' });
+  });
+});
+
+describe('CRM link settings', () => {
+  it('sends trimmed addresses, leaves empty kinds out and an empty lookup as null', () => {
+    expect(linkSettingsBody({ TASK: ' https://crm.example.com/tasks/{refId} ', DOCUMENT: '  ', BOGUS: 'x' }, ' '))
+      .toEqual({ templates: { TASK: 'https://crm.example.com/tasks/{refId}' }, lookupUrl: null });
+    expect(linkSettingsBody({}, ' https://crm.example.com/lookup ').lookupUrl).toBe('https://crm.example.com/lookup');
   });
 });

@@ -63,3 +63,18 @@ export function validateSla(p: { name: string; priority: string; first: string; 
   if (!pos(p.resolution)) e.resolutionMinutes = m.positive;
   return e;
 }
+
+/** The CRM link kinds a workspace can set an address for (docs/api.md, "CRM links"). */
+export const LINK_KINDS = ['DOCUMENT', 'TASK', 'KNOWLEDGE', 'PROJECT'] as const;
+
+export interface LinkSettings { templates: Partial<Record<(typeof LINK_KINDS)[number], string>>; lookupUrl: string | null }
+
+/** The PUT body of /api/workspace/links: addresses trimmed, empty ones left out, an empty lookup as null. */
+export function linkSettingsBody(templates: Record<string, string>, lookupUrl: string): LinkSettings {
+  const out: LinkSettings['templates'] = {};
+  for (const kind of LINK_KINDS) {
+    const v = (templates[kind] ?? '').trim();
+    if (v) out[kind] = v;
+  }
+  return { templates: out, lookupUrl: lookupUrl.trim() || null };
+}

@@ -72,7 +72,7 @@ export const SOURCES: RecordSource[] = ['INBOUND_CALL', 'OUTBOUND_CALL', 'USER_T
 export const TYPES: RecordType[] = ['SALES_ORDER', 'QUOTE', 'ORDER_FOLLOWUP', 'PURCHASE_ORDER', 'PURCHASE_QUOTE', 'COMPLAINT', 'ISSUE', 'QUESTION'];
 export const RECORD_STATUSES: RecordStatus[] = ['NEW', 'OPEN', 'IN_PROGRESS', 'RESOLVED', 'CLOSED'];
 export type LinkKind = 'DOCUMENT' | 'TASK' | 'KNOWLEDGE';
-export interface RecordLink { kind: LinkKind; refId: string; title: string }
+export interface RecordLink { kind: LinkKind; refId: string; title: string; url?: string | null }
 
 export interface SupportRecord {
   id: string; title: string; description: string | null; source: RecordSource; type: RecordType; priority: Priority;

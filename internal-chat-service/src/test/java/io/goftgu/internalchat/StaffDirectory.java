@@ -6,6 +6,7 @@ import io.goftgu.events.Audience;
 import io.goftgu.events.EventEnvelope;
 import io.goftgu.events.EventJson;
 import io.goftgu.events.EventTypes;
+import io.goftgu.events.IdentityPayloads;
 import io.goftgu.events.Topics;
 import io.goftgu.testing.KafkaBroker;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -62,6 +63,12 @@ final class StaffDirectory {
                 .put("workspaceId", workspaceId.toString()).put("teamName", teamName).put("userId", userId.toString());
         publish(Topics.IDENTITY, added ? EventTypes.Identity.TEAM_MEMBER_ADDED : EventTypes.Identity.TEAM_MEMBER_REMOVED,
                 workspaceId, teamId, payload);
+    }
+
+    /** The workspace's CRM link settings, as the gateway publishes them after {@code PUT /api/workspace/links}. */
+    static void links(UUID workspaceId, Map<String, String> templates, String lookupUrl) {
+        var payload = EventJson.MAPPER.valueToTree(new IdentityPayloads.WorkspaceLinks(workspaceId, templates, lookupUrl));
+        publish(Topics.IDENTITY, EventTypes.Identity.WORKSPACE_LINKS_UPDATED, workspaceId, workspaceId, (ObjectNode) payload);
     }
 
     static void presence(UUID workspaceId, UUID userId, String status, Instant lastSeenAt) {

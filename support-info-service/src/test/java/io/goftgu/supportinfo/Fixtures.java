@@ -6,6 +6,7 @@ import io.goftgu.events.Audience;
 import io.goftgu.events.EventEnvelope;
 import io.goftgu.events.EventJson;
 import io.goftgu.events.EventTypes;
+import io.goftgu.events.IdentityPayloads;
 import io.goftgu.events.Topics;
 import io.goftgu.supportinfo.domain.DirectoryTeam;
 import io.goftgu.supportinfo.domain.DirectoryUser;
@@ -104,6 +105,14 @@ final class Fixtures {
         publish(new EventEnvelope(UUID.randomUUID(), active ? EventTypes.Identity.USER_UPDATED
                 : EventTypes.Identity.USER_DEACTIVATED, 1, workspaceId, id, 2, Instant.now(), Actor.SYSTEM,
                 Audience.role("ADMIN"), payload));
+    }
+
+    /** The workspace's CRM link settings as the gateway publishes them; returns once the projection has them. */
+    static void links(UUID workspaceId, Map<String, String> templates, String lookupUrl) {
+        var payload = EventJson.MAPPER.valueToTree(new IdentityPayloads.WorkspaceLinks(workspaceId, templates, lookupUrl));
+        awaitHandled("support-info.identity-projection", publish(new EventEnvelope(UUID.randomUUID(),
+                EventTypes.Identity.WORKSPACE_LINKS_UPDATED, 1, workspaceId, workspaceId, 1, Instant.now(), Actor.SYSTEM,
+                Audience.role("ADMIN"), payload)));
     }
 
     static UUID team(UUID workspaceId, String name) {

@@ -36,6 +36,11 @@ public class IdentityEvents {
                 new IdentityPayloads.Workspace(workspace.id, workspace.name, workspace.slug)));
     }
 
+    public void workspaceLinksUpdated(IdentityPayloads.WorkspaceLinks links, UUID actorId) {
+        outbox.add(new NewEvent(EventTypes.Identity.WORKSPACE_LINKS_UPDATED, links.workspaceId(), links.workspaceId(),
+                Actor.user(actorId), STAFF, links));
+    }
+
     public void userCreated(UserAccount user, UUID actorId) {
         user(EventTypes.Identity.USER_CREATED, user, actorId);
     }

@@ -32,8 +32,11 @@ class EventContractTest extends GatewayTest {
                 .post("/api/workspace/teams").then().statusCode(201).extract().<String>path("id");
         bearer(admin).put("/api/workspace/teams/" + team + "/members/" + colleague).then().statusCode(200);
         bearer(admin).delete("/api/workspace/teams/" + team + "/members/" + colleague).then().statusCode(204);
+        bearer(admin).body(Map.of("templates", Map.of("TASK", "https://crm.example.com/tasks/{refId}"),
+                "lookupUrl", "https://crm.example.com/lookup")).put("/api/workspace/links").then().statusCode(200);
 
         TopicContract.assertProducedMatch(Topics.IDENTITY, Set.of(EventTypes.Identity.WORKSPACE_CREATED,
+                EventTypes.Identity.WORKSPACE_LINKS_UPDATED,
                 EventTypes.Identity.USER_CREATED, EventTypes.Identity.USER_UPDATED,
                 EventTypes.Identity.USER_DEACTIVATED, EventTypes.Identity.TEAM_CREATED,
                 EventTypes.Identity.TEAM_MEMBER_ADDED, EventTypes.Identity.TEAM_MEMBER_REMOVED));

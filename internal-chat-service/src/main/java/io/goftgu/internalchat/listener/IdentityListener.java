@@ -4,6 +4,7 @@ import io.goftgu.events.EventEnvelope;
 import io.goftgu.events.IdentityPayloads;
 import io.goftgu.internalchat.domain.Contact;
 import io.goftgu.internalchat.service.RoomService;
+import io.goftgu.links.WorkspaceLinksTable;
 import io.goftgu.projection.IdentityProjection;
 import io.goftgu.projection.IdentityTable;
 import io.quarkus.runtime.StartupEvent;
@@ -14,9 +15,9 @@ import jakarta.persistence.EntityManager;
 import java.util.UUID;
 
 /**
- * Keeps {@link Contact}, {@code team} and {@code team_member} in step with {@code identity.events} (platform's
- * {@link IdentityProjection}): internal chat never reads the gateway's tables. Team membership changes also move the
- * team's room members.
+ * Keeps {@link Contact}, {@code team}, {@code team_member} and {@code workspace_links} in step with
+ * {@code identity.events} (platform's {@link IdentityProjection}): internal chat never reads the gateway's tables.
+ * Team membership changes also move the team's room members.
  */
 @ApplicationScoped
 public class IdentityListener implements IdentityTable {
@@ -25,10 +26,12 @@ public class IdentityListener implements IdentityTable {
 
     private final EntityManager entityManager;
     private final RoomService rooms;
+    private final WorkspaceLinksTable links;
 
-    IdentityListener(EntityManager entityManager, RoomService rooms) {
+    IdentityListener(EntityManager entityManager, RoomService rooms, WorkspaceLinksTable links) {
         this.entityManager = entityManager;
         this.rooms = rooms;
+        this.links = links;
     }
 
     void start(@Observes StartupEvent startup, IdentityProjection projection) {
@@ -57,6 +60,12 @@ public class IdentityListener implements IdentityTable {
                 .setParameter(6, active)
                 .setParameter(7, event.occurredAt())
                 .executeUpdate();
+    }
+
+    /** The workspace's CRM link settings, this service's copy (docs/design.md, "CRM links"). */
+    @Override
+    public void workspaceLinks(EventEnvelope event, IdentityPayloads.WorkspaceLinks settings) {
+        links.save(settings, event.occurredAt());
     }
 
     @Override

@@ -8,6 +8,8 @@ import io.goftgu.internalchat.domain.Attachment;
 import io.goftgu.internalchat.domain.Contact;
 import io.goftgu.internalchat.domain.Message;
 import io.goftgu.internalchat.domain.RoomMember;
+import io.goftgu.links.CrmLinks;
+import io.goftgu.links.LinkSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -26,10 +28,12 @@ public class MessageViews {
 
     private final EntityManager entityManager;
     private final ContactDirectory contacts;
+    private final CrmLinks crmLinks;
 
-    MessageViews(EntityManager entityManager, ContactDirectory contacts) {
+    MessageViews(EntityManager entityManager, ContactDirectory contacts, CrmLinks crmLinks) {
         this.entityManager = entityManager;
         this.contacts = contacts;
+        this.crmLinks = crmLinks;
     }
 
     public MessageView one(Message message, UUID workspaceId, UUID viewer) {
@@ -50,9 +54,12 @@ public class MessageViews {
             mentions.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add((UUID) row[1]);
         }
         var links = new HashMap<UUID, List<LinkView>>();
-        for (var row : rows("SELECT message_id, kind, ref_id, title FROM message_link WHERE message_id IN (?1) ORDER BY position", ids)) {
-            links.computeIfAbsent((UUID) row[0], k -> new ArrayList<>())
-                    .add(new LinkView((String) row[1], (String) row[2], (String) row[3]));
+        var linkRows = rows("SELECT message_id, kind, ref_id, title FROM message_link WHERE message_id IN (?1) ORDER BY position", ids);
+        // URLs by the workspace's templates as they are now (docs/design.md, "CRM links"); read only for a page with links
+        var templates = linkRows.isEmpty() ? null : crmLinks.settings(workspaceId);
+        for (var row : linkRows) {
+            links.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add(new LinkView((String) row[1],
+                    (String) row[2], (String) row[3], LinkSettings.url(templates, (String) row[1], (String) row[2])));
         }
         var files = new HashMap<UUID, List<AttachmentView>>();
         Attachment.<Attachment>list("messageId in ?1 order by createdAt", ids).forEach(a ->

@@ -8,6 +8,8 @@ import io.goftgu.internalchat.domain.Message;
 import io.goftgu.internalchat.domain.Room;
 import io.goftgu.internalchat.domain.RoomMember;
 import io.goftgu.internalchat.domain.Ticket;
+import io.goftgu.links.CrmLinks;
+import io.goftgu.links.LinkSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -22,11 +24,13 @@ public class RoomViews {
     private final EntityManager entityManager;
     private final ContactDirectory contacts;
     private final MessageViews messages;
+    private final CrmLinks crmLinks;
 
-    RoomViews(EntityManager entityManager, ContactDirectory contacts, MessageViews messages) {
+    RoomViews(EntityManager entityManager, ContactDirectory contacts, MessageViews messages, CrmLinks crmLinks) {
         this.entityManager = entityManager;
         this.contacts = contacts;
         this.messages = messages;
+        this.crmLinks = crmLinks;
     }
 
     /** {@code viewer} null: the view as events carry it, without anyone's read state. */
@@ -51,8 +55,14 @@ public class RoomViews {
         }
         Message last = room.lastSeq == 0 ? null
                 : Message.<Message>find("roomId = ?1 and seq = ?2", room.id, room.lastSeq).firstResult();
+        var pinned = pinnedLinks(room.id);
+        // URLs by the workspace's templates as they are now (docs/design.md, "CRM links"); read only when needed
+        var templates = pinned.isEmpty() && room.projectId == null ? null : crmLinks.settings(room.workspaceId);
         return new RoomView(room.id, room.type.name(), room.title, room.description, room.isPrivate, room.isArchived,
-                room.isLocked, room.teamId, room.projectId, ticket(room), settings(room), memberViews, pinnedLinks(room.id),
+                room.isLocked, room.teamId, room.projectId, LinkSettings.url(templates, "PROJECT", room.projectId),
+                ticket(room), settings(room), memberViews,
+                pinned.stream().map(l -> new LinkView(l.kind(), l.refId(), l.title(),
+                        LinkSettings.url(templates, l.kind(), l.refId()))).toList(),
                 room.lastSeq, lastRead, unread, mentions, mentions == null ? null : mentions > 0,
                 last == null ? null : messages.one(last, room.workspaceId, viewer), room.createdAt, room.lastActivityAt);
     }

@@ -6,6 +6,7 @@ import io.goftgu.internalchat.api.MessageView;
 import io.goftgu.internalchat.api.ReadViews;
 import io.goftgu.internalchat.api.SendMessage;
 import io.goftgu.internalchat.service.MessageService;
+import io.goftgu.internalchat.service.RoomCrmLinks;
 import io.goftgu.security.CurrentUser;
 import io.goftgu.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,10 +33,12 @@ import java.util.UUID;
 public class MessageResource {
 
     private final MessageService messages;
+    private final RoomCrmLinks crmLinks;
     private final CurrentUser me;
 
-    MessageResource(MessageService messages, CurrentUser me) {
+    MessageResource(MessageService messages, RoomCrmLinks crmLinks, CurrentUser me) {
         this.messages = messages;
+        this.crmLinks = crmLinks;
         this.me = me;
     }
 
@@ -46,7 +49,8 @@ public class MessageResource {
     @APIResponse(responseCode = "201", description = "the message, with its seq")
     @APIResponse(responseCode = "200", description = "a repeat of clientMessageId: the first message")
     @APIResponse(responseCode = "400", description = "a missing or invalid field: empty or too long body, a reply "
-            + "into another room, a mention of a non-member, an attachment that is not mine")
+            + "into another room, a mention of a non-member, an attachment that is not mine, a link the workspace's "
+            + "CRM lookup refuses or could not verify (links[i].refId)")
     @APIResponse(responseCode = "403", description = "the room's settings or my role forbid it (who may post, "
             + "muted, replies or attachments off)")
     @APIResponse(responseCode = "404", description = "the room does not exist, is another workspace's, or I am not "
@@ -54,7 +58,7 @@ public class MessageResource {
     @APIResponse(responseCode = "409", description = "the room is locked or archived")
     @APIResponse(responseCode = "413", description = "an attachment is over the room's file size")
     public Response send(@Valid @NotNull(message = "a JSON body is required") SendMessage body) {
-        return RoomResource.created(messages.send(me, body));
+        return RoomResource.created(messages.send(me, crmLinks.check(me, body)));
     }
 
     @GET

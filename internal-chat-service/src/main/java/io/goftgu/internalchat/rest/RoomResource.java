@@ -9,6 +9,7 @@ import io.goftgu.internalchat.api.RoomView;
 import io.goftgu.internalchat.api.UpdateRoom;
 import io.goftgu.internalchat.service.Created;
 import io.goftgu.internalchat.service.MessageService;
+import io.goftgu.internalchat.service.RoomCrmLinks;
 import io.goftgu.internalchat.service.RoomService;
 import io.goftgu.security.CurrentUser;
 import io.goftgu.security.Role;
@@ -36,11 +37,13 @@ public class RoomResource {
 
     private final RoomService rooms;
     private final MessageService messages;
+    private final RoomCrmLinks crmLinks;
     private final CurrentUser me;
 
-    RoomResource(RoomService rooms, MessageService messages, CurrentUser me) {
+    RoomResource(RoomService rooms, MessageService messages, RoomCrmLinks crmLinks, CurrentUser me) {
         this.rooms = rooms;
         this.messages = messages;
+        this.crmLinks = crmLinks;
         this.me = me;
     }
 
@@ -51,10 +54,14 @@ public class RoomResource {
             + "memberIds} create.")
     @APIResponse(responseCode = "201", description = "the new room")
     @APIResponse(responseCode = "200", description = "the existing direct or team room")
-    @APIResponse(responseCode = "400", description = "an unknown type, or a missing or invalid field for it")
+    @APIResponse(responseCode = "400", description = "an unknown type, or a missing or invalid field for it (a "
+            + "projectId the workspace's CRM lookup refuses or could not verify)")
     @APIResponse(responseCode = "404", description = "no such user or team in this workspace")
     @APIResponse(responseCode = "409", description = "the project already has a room")
     public Response open(@QueryParam("type") String type, @Valid @NotNull(message = "a JSON body is required") OpenRoom body) {
+        if ("project".equals(type)) {
+            crmLinks.check(me, body);
+        }
         return created(rooms.open(me, type, body));
     }
 
@@ -82,14 +89,15 @@ public class RoomResource {
     @Path("/{roomId}")
     @Operation(summary = "Change a room: title, description, archived, locked, settings, pinned links")
     @APIResponse(responseCode = "200", description = "the room after the change")
-    @APIResponse(responseCode = "400", description = "an invalid field")
+    @APIResponse(responseCode = "400", description = "an invalid field (a pinned link the workspace's CRM lookup "
+            + "refuses or could not verify: pinnedLinks[i].refId)")
     @APIResponse(responseCode = "403", description = "my room role may not change settings")
     @APIResponse(responseCode = "404", description = "the room does not exist, is another workspace's, or I am not "
             + "a member")
     @APIResponse(responseCode = "409", description = "the room is archived, or a direct room cannot be changed so")
     public RoomView update(@PathParam("roomId") UUID roomId,
                            @Valid @NotNull(message = "a JSON body is required") UpdateRoom body) {
-        return rooms.update(me, roomId, body);
+        return rooms.update(me, roomId, crmLinks.check(me, body));
     }
 
     @GET

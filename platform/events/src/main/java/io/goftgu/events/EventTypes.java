@@ -13,6 +13,8 @@ public final class EventTypes {
     /** {@code identity.events}, produced by the gateway. */
     public static final class Identity {
         public static final String WORKSPACE_CREATED = "identity.workspace.created";
+        /** An ADMIN changed the workspace's CRM link settings (URL templates, lookup endpoint). */
+        public static final String WORKSPACE_LINKS_UPDATED = "identity.workspace.links-updated";
         public static final String USER_CREATED = "identity.user.created";
         public static final String USER_UPDATED = "identity.user.updated";
         public static final String USER_DEACTIVATED = "identity.user.deactivated";

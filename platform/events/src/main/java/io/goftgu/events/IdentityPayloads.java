@@ -1,6 +1,7 @@
 package io.goftgu.events;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -15,6 +16,20 @@ public final class IdentityPayloads {
     public record Workspace(UUID id, String name, String slug) {
         public Workspace {
             Objects.requireNonNull(id, "id is required");
+        }
+    }
+
+    /**
+     * {@link EventTypes.Identity#WORKSPACE_LINKS_UPDATED}: the whole of a workspace's CRM link settings after the
+     * change. {@code templates} maps a kind ({@code DOCUMENT}, {@code TASK}, {@code KNOWLEDGE}, {@code PROJECT}) to a
+     * URL template holding {@code {refId}}; a kind without one has no URL. {@code lookupUrl} is the endpoint that
+     * checks a refId and names it, or null for none. The gateway checks both before it publishes them (platform/links
+     * {@code LinkSettings}).
+     */
+    public record WorkspaceLinks(UUID workspaceId, Map<String, String> templates, String lookupUrl) {
+        public WorkspaceLinks {
+            Objects.requireNonNull(workspaceId, "workspaceId is required");
+            templates = templates == null ? Map.of() : Map.copyOf(templates);
         }
     }
 
@@ -55,13 +70,14 @@ public final class IdentityPayloads {
     }
 
     /**
-     * The typed payload of an identity event: a {@link Workspace}, {@link User}, {@link Team} or {@link TeamMember};
+     * The typed payload of an identity event: a {@link Workspace}, {@link WorkspaceLinks}, {@link User}, {@link Team} or {@link TeamMember};
      * null for a type this class does not know (a newer producer's). Throws {@link BadPayloadException} when the
      * payload does not fit its type.
      */
     public static Object read(EventEnvelope event) {
         return switch (event.type()) {
             case EventTypes.Identity.WORKSPACE_CREATED -> EventJson.payload(event, Workspace.class);
+            case EventTypes.Identity.WORKSPACE_LINKS_UPDATED -> EventJson.payload(event, WorkspaceLinks.class);
             case EventTypes.Identity.USER_CREATED, EventTypes.Identity.USER_UPDATED,
                  EventTypes.Identity.USER_DEACTIVATED -> EventJson.payload(event, User.class);
             case EventTypes.Identity.TEAM_CREATED -> EventJson.payload(event, Team.class);

@@ -30,6 +30,7 @@ public class IdentityProjection {
     public static void apply(IdentityTable table, EventEnvelope event) {
         switch (IdentityPayloads.read(event)) {
             case IdentityPayloads.User user -> table.user(event, user, user.activeAfter(event.type()));
+            case IdentityPayloads.WorkspaceLinks links -> table.workspaceLinks(event, links);
             case IdentityPayloads.Team team -> table.teamCreated(event, team);
             case IdentityPayloads.TeamMember member when EventTypes.Identity.TEAM_MEMBER_ADDED.equals(event.type()) ->
                     table.teamMemberAdded(event, member);

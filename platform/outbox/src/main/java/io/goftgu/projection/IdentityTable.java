@@ -14,6 +14,10 @@ public interface IdentityTable {
     default void user(EventEnvelope event, IdentityPayloads.User user, boolean active) {
     }
 
+    /** A workspace's CRM link settings changed; {@code links} is the whole of them now. */
+    default void workspaceLinks(EventEnvelope event, IdentityPayloads.WorkspaceLinks links) {
+    }
+
     default void teamCreated(EventEnvelope event, IdentityPayloads.Team team) {
     }
 

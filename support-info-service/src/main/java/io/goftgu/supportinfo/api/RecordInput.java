@@ -43,12 +43,21 @@ public final class RecordInput {
             @Size(max = MAX_LABELS, message = "at most {max} labels") Set<@NotNull UUID> labelIds,
             Boolean visibleToCustomer,
             @Size(max = MAX_LINKS, message = "at most {max} links") List<@NotNull @Valid Link> links) {
+
+        /** The same record with {@code checked} links (named by the CRM lookup) in place of the ones given. */
+        public Create withLinks(List<Link> checked) {
+            return new Create(title, description, source, type, priority, status, contactAt, dueAt, customerId,
+                    assigneeId, teamId, categoryId, labelIds, visibleToCustomer, checked);
+        }
     }
 
-    /** A link to a CRM entity; on update the whole list is replaced. */
+    /**
+     * A link to a CRM entity; on update the whole list is replaced. The title is required unless the workspace has a
+     * CRM lookup, whose title then wins (docs/design.md, "CRM links").
+     */
     public record Link(
             @NotNull LinkKind kind,
             @NotBlank @Size(max = 200, message = "must be at most {max} characters") String refId,
-            @NotBlank @Size(max = MAX_TITLE, message = "must be at most {max} characters") String title) {
+            @Size(max = MAX_TITLE, message = "must be at most {max} characters") String title) {
     }
 }

@@ -43,6 +43,11 @@ public class RecordPatch {
     @Size(max = RecordInput.MAX_LINKS, message = "at most {max} links")
     private List<@NotNull @Valid Link> links;
 
+    /** The links as checked by the CRM lookup (named by it), in place of the ones given. */
+    public void replaceLinks(List<Link> checked) {
+        this.links = checked;
+    }
+
     public boolean has(String field) {
         return present.contains(field);
     }

@@ -24,7 +24,8 @@ public final class RecordViews {
     public record LabelView(UUID id, String name, String color) {
     }
 
-    public record LinkView(LinkKind kind, String refId, String title) {
+    /** {@code url}: by the workspace's template for the kind, null without one (docs/design.md, "CRM links"). */
+    public record LinkView(LinkKind kind, String refId, String title, String url) {
     }
 
     /** What staff see, and what {@code support-info.record.*} events carry. */

@@ -2,6 +2,7 @@ package io.goftgu.supportinfo.listener;
 
 import io.goftgu.events.EventEnvelope;
 import io.goftgu.events.IdentityPayloads;
+import io.goftgu.links.WorkspaceLinksTable;
 import io.goftgu.projection.IdentityProjection;
 import io.goftgu.projection.IdentityTable;
 import io.quarkus.runtime.StartupEvent;
@@ -12,7 +13,7 @@ import jakarta.persistence.EntityManager;
 /**
  * Keeps the directory ({@code directory_user}, {@code directory_team}) in step with {@code identity.events}
  * (platform's {@link IdentityProjection}), so records can check that a customer, an assignee or a team belongs to the
- * caller's workspace. Team membership is not kept: records name a team, not its members.
+ * caller's workspace, and the workspace's CRM link settings ({@code workspace_links}). Team membership is not kept: records name a team, not its members.
  */
 @ApplicationScoped
 public class IdentityListener implements IdentityTable {
@@ -20,9 +21,11 @@ public class IdentityListener implements IdentityTable {
     static final String CONSUMER = "support-info.identity-projection";
 
     private final EntityManager entityManager;
+    private final WorkspaceLinksTable links;
 
-    IdentityListener(EntityManager entityManager) {
+    IdentityListener(EntityManager entityManager, WorkspaceLinksTable links) {
         this.entityManager = entityManager;
+        this.links = links;
     }
 
     void start(@Observes StartupEvent startup, IdentityProjection projection) {
@@ -44,6 +47,12 @@ public class IdentityListener implements IdentityTable {
                 .setParameter(6, active)
                 .setParameter(7, event.occurredAt())
                 .executeUpdate();
+    }
+
+    /** The workspace's CRM link settings, this service's copy (docs/design.md, "CRM links"). */
+    @Override
+    public void workspaceLinks(EventEnvelope event, IdentityPayloads.WorkspaceLinks settings) {
+        links.save(settings, event.occurredAt());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.goftgu.supportinfo.mapping;
 
+import io.goftgu.links.CrmLinks;
+import io.goftgu.links.LinkSettings;
 import io.goftgu.supportinfo.api.RecordViews.Ref;
 import io.goftgu.supportinfo.api.RecordViews;
 import io.goftgu.supportinfo.directory.Directory;
@@ -23,9 +25,11 @@ import java.util.stream.Stream;
 public class RecordMapper {
 
     private final Directory directory;
+    private final CrmLinks crmLinks;
 
-    RecordMapper(Directory directory) {
+    RecordMapper(Directory directory, CrmLinks crmLinks) {
         this.directory = directory;
+        this.crmLinks = crmLinks;
     }
 
     public RecordViews.Staff staff(SupportRecord record) {
@@ -42,6 +46,8 @@ public class RecordMapper {
         var teams = directory.teams(workspaceId, ids(records.stream().map(r -> r.teamId)));
         var categories = categories(workspaceId, records);
         var labels = labels(workspaceId, ids(records.stream().flatMap(r -> r.labelIds.stream())));
+        // URLs by the workspace's templates as they are now (docs/design.md, "CRM links"); read only when needed
+        var templates = records.stream().allMatch(r -> r.links.isEmpty()) ? null : crmLinks.settings(workspaceId);
         return records.stream().map(r -> new RecordViews.Staff(
                 r.id, r.title, r.description, r.source, r.type, r.priority, r.status, r.contactAt, r.dueAt,
                 r.customerId, ref(r.customerId, users, u -> u.name),
@@ -53,7 +59,8 @@ public class RecordMapper {
                         .sorted(Comparator.comparing((Label l) -> l.name.toLowerCase()))
                         .map(l -> new RecordViews.LabelView(l.id, l.name, l.color)).toList(),
                 r.visibleToCustomer,
-                r.links.stream().map(l -> new RecordViews.LinkView(l.kind, l.refId, l.title)).toList(),
+                r.links.stream().map(l -> new RecordViews.LinkView(l.kind, l.refId, l.title,
+                        LinkSettings.url(templates, l.kind.name(), l.refId))).toList(),
                 r.ticketId, r.createdBy, r.createdAt, r.updatedAt, r.resolvedAt, r.closedAt)).toList();
     }
 

@@ -12,6 +12,7 @@ import io.goftgu.supportinfo.domain.Priority;
 import io.goftgu.supportinfo.domain.RecordSource;
 import io.goftgu.supportinfo.domain.RecordStatus;
 import io.goftgu.supportinfo.domain.RecordType;
+import io.goftgu.supportinfo.service.RecordCrmLinks;
 import io.goftgu.supportinfo.service.RecordFilter;
 import io.goftgu.supportinfo.service.RecordService;
 import jakarta.annotation.security.RolesAllowed;
@@ -64,10 +65,12 @@ public class RecordResource {
     }
 
     private final RecordService records;
+    private final RecordCrmLinks crmLinks;
     private final CurrentUser me;
 
-    RecordResource(RecordService records, CurrentUser me) {
+    RecordResource(RecordService records, RecordCrmLinks crmLinks, CurrentUser me) {
         this.records = records;
+        this.crmLinks = crmLinks;
         this.me = me;
     }
 
@@ -103,10 +106,11 @@ public class RecordResource {
     @Operation(summary = "Record a support contact (a call, a visit, a ticket)")
     @APIResponse(responseCode = "201", description = "the record, as staff see it")
     @APIResponse(responseCode = "400", description = "a missing or invalid field, or a customer, assignee, team, "
-            + "category or label that is not this workspace's")
+            + "category or label that is not this workspace's, or a link the workspace's CRM lookup refuses or could "
+            + "not verify (links[i].refId)")
     @APIResponse(responseCode = "403", description = "not staff")
     public Response create(@Valid @NotNull(message = "a JSON body is required") RecordInput.Create body) {
-        var created = records.create(me, body);
+        var created = records.create(me, body.withLinks(crmLinks.check(me, body.links())));
         return Response.created(URI.create("/api/support-info/" + created.id())).entity(created).build();
     }
 
@@ -131,12 +135,16 @@ public class RecordResource {
             description = "A field left out stays; a field sent as null is cleared where it may be empty; labelIds "
             + "and links replace the whole set.")
     @APIResponse(responseCode = "200", description = "the record after the change")
-    @APIResponse(responseCode = "400", description = "an invalid field")
+    @APIResponse(responseCode = "400", description = "an invalid field, or a link the workspace's CRM lookup refuses "
+            + "or could not verify (links[i].refId)")
     @APIResponse(responseCode = "403", description = "not staff")
     @APIResponse(responseCode = "404", description = "missing or another workspace's")
     @APIResponse(responseCode = "409", description = "a status move the record's lifecycle does not allow")
     public RecordViews.Staff update(@PathParam("id") UUID id,
                                     @Valid @NotNull(message = "a JSON body is required") RecordPatch body) {
+        if (body.has("links")) {
+            body.replaceLinks(crmLinks.check(me, body.links()));
+        }
         return records.update(me, id, body);
     }
 

@@ -314,7 +314,7 @@ public class RecordService {
     }
 
     private static List<RecordViews.LinkView> linkViews(List<RecordLink> links) {
-        return links.stream().map(l -> new RecordViews.LinkView(l.kind, l.refId, l.title)).toList();
+        return links.stream().map(l -> new RecordViews.LinkView(l.kind, l.refId, l.title, null)).toList();
     }
 
     private static String blankToNull(String text) {
