@@ -1,5 +1,7 @@
 package io.goftgu.e2e;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -52,8 +54,12 @@ final class BrowserSession implements AutoCloseable {
 
     static BrowserSession open(String language, int width, int height) throws IOException {
         var session = blank(language, width, height);
-        // the language switch persists the choice; ?lang= on the first route sets it
+        // the language switch persists the choice; ?lang= on the first route sets it. React renders after the page's
+        // load event, so wait until the app has applied (and stored) the language before the test navigates on:
+        // a deep link opened at once otherwise found no stored choice and showed the default Persian
         session.page.navigate("/login?lang=" + language);
+        assertThat(session.page.locator("html"))
+                .hasAttribute("lang", language);
         return session;
     }
 
