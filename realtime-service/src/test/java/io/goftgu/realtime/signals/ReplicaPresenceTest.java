@@ -78,8 +78,10 @@ class ReplicaPresenceTest {
                     SOON).json();
             long tookMillis = (System.nanoTime() - killedAt) / 1_000_000;
             assertEquals("offline", statusOf(offline, both), "both of its users, in one batch");
-            // 1 s timeout + a 300 ms heartbeat tick + the 1 s presence batch
-            assertFalse(tookMillis > 4000, "offline after " + tookMillis + " ms");
+            // 1 s timeout + a 300 ms heartbeat tick + two trips through Kafka + the 1 s presence batch: about 2.5 s on
+            // a quiet machine, 4.5 s seen on a loaded 2-core CI runner; the bound tells "the timeout fired" from
+            // "something else did" without timing the machine (speed is measured in bench/, not here)
+            assertFalse(tookMillis > 8000, "offline after " + tookMillis + " ms");
         }
     }
 
