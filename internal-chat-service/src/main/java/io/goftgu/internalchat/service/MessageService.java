@@ -9,7 +9,6 @@ import io.goftgu.internalchat.api.ReadViews;
 import io.goftgu.internalchat.api.SendMessage;
 import io.goftgu.internalchat.contacts.ContactDirectory;
 import io.goftgu.internalchat.domain.Attachment;
-import io.goftgu.internalchat.domain.Contact;
 import io.goftgu.internalchat.domain.Message;
 import io.goftgu.internalchat.domain.Room;
 import io.goftgu.internalchat.domain.RoomMember;
@@ -50,28 +49,30 @@ public class MessageService {
     private final MessageViews views;
     private final RoomEvents events;
     private final BlobStore blobs;
+    private final SendStatements statements;
 
     MessageService(EntityManager entityManager, RoomAccess access, ContactDirectory contacts, MessageViews views,
-                   RoomEvents events, BlobStore blobs) {
+                   RoomEvents events, BlobStore blobs, SendStatements statements) {
         this.entityManager = entityManager;
         this.access = access;
         this.contacts = contacts;
         this.views = views;
         this.events = events;
         this.blobs = blobs;
+        this.statements = statements;
     }
 
     @Transactional
     public Created<MessageView> send(CurrentUser me, SendMessage command) {
-        // SELECT ... FOR UPDATE and re-read: concurrent sends into this room queue here
-        var membership = access.requireLocked(me, command.roomId());
-        var room = membership.room();
-        var member = membership.member();
+        // SELECT ... FOR NO KEY UPDATE: concurrent sends into this room queue here. The send reads and writes with
+        // plain SQL (SendStatements): the room and member it holds are copies of their rows, not managed entities
+        var locked = lockForSend(me, command.roomId());
+        var room = locked.room();
+        var member = locked.member();
         // checked under the room lock, so a concurrent repeat of the same send sees the first one
-        Message earlier = Message.find("roomId = ?1 and senderId = ?2 and clientMessageId = ?3",
-                room.id, me.id(), command.clientMessageId()).firstResult();
+        var earlier = statements.earlier(room.id, me.id(), command.clientMessageId());
         if (earlier != null) {
-            return new Created<>(views.one(earlier, me.workspaceId(), me.id()), false);
+            return new Created<>(views.one(Message.findById(earlier), me.workspaceId(), me.id()), false);
         }
         RoomAccess.requireWritable(room);
         if (room.isLocked) {
@@ -94,9 +95,10 @@ public class MessageService {
             snapshotReply(room, message, command.replyToId());
         }
         var mentions = command.mentions() == null ? List.<UUID>of() : command.mentions().stream().distinct().toList();
-        for (var userId : mentions) {
-            if (RoomMember.findById(new RoomMember.Key(room.id, userId)) == null) {
-                throw Problems.invalid("mentions", userId + " is not a member of this room");
+        if (!mentions.isEmpty()) {
+            var strangers = statements.notMembers(room.id, mentions);
+            if (!strangers.isEmpty()) {
+                throw Problems.invalid("mentions", strangers.getFirst() + " is not a member of this room");
             }
         }
         var files = attachmentsToCarry(me, room, command.attachmentIds());
@@ -104,7 +106,8 @@ public class MessageService {
         room.lastSeq += 1;
         room.lastActivityAt = now;
         message.seq = room.lastSeq;
-        message.persist();
+        // the message, the room's last seq, my read position, and the room's members in one statement
+        var members = statements.write(message, me.id());
         for (var userId : mentions) {
             entityManager.createNativeQuery(
                             "INSERT INTO message_mention (message_id, user_id, room_id, seq) VALUES (?1, ?2, ?3, ?4)")
@@ -113,16 +116,29 @@ public class MessageService {
         }
         insertLinks(message.id, command.links());
         files.forEach(a -> a.messageId = message.id);
-        member.lastReadSeq = message.seq;
-        member.readAt = now;
 
         // one view for the sender and the event, from what this send holds (reading it back was most of a send's
-        // work); the sender's contact is the one requireActive loaded
-        var members = events.members(room.id);
-        var view = MessageViews.created(message, Contact.findById(me.id()), mentions, files, command.links(),
-                members.count());
+        // work); the sender's contact is the one the lock query read
+        var view = MessageViews.created(message, locked.contact(), mentions, files, command.links(), members.count());
         events.announceTo(EventTypes.InternalChat.MESSAGE_CREATED, room, me.id(), view.forEveryone(), members.active());
         return new Created<>(view, true);
+    }
+
+    /**
+     * {@link RoomAccess#requireLocked} for a send, in one statement with my contact ({@link SendStatements#lock}): the
+     * same answers in the same order (a deactivated caller is 404 before the room is looked at).
+     */
+    private SendStatements.Locked lockForSend(CurrentUser me, UUID roomId) {
+        var locked = roomId == null ? null : statements.lock(roomId, me.id());
+        if (locked == null) {
+            access.requireActive(me);
+            throw Problems.notFound("room " + roomId);
+        }
+        RoomAccess.requireActive(me, locked.contact());
+        if (!locked.room().workspaceId.equals(me.workspaceId())) {
+            throw Problems.notFound("room " + roomId);
+        }
+        return locked;
     }
 
     /**

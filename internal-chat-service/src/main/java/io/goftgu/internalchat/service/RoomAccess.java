@@ -66,7 +66,11 @@ public class RoomAccess {
      * heard of yet is let through (their rooms can only be ones they opened themselves).
      */
     public void requireActive(CurrentUser me) {
-        Contact contact = Contact.findById(me.id());
+        requireActive(me, Contact.findById(me.id()));
+    }
+
+    /** As {@link #requireActive(CurrentUser)}, with my contact already read (null: not heard of yet). */
+    public static void requireActive(CurrentUser me, Contact contact) {
         if (contact != null && (!contact.active || !contact.workspaceId.equals(me.workspaceId()))) {
             throw Problems.notFound("user " + me.id());
         }

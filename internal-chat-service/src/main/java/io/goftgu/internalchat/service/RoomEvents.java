@@ -8,6 +8,9 @@ import io.goftgu.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import javax.sql.DataSource;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -20,10 +23,12 @@ import java.util.UUID;
 public class RoomEvents {
 
     private final EntityManager entityManager;
+    private final DataSource dataSource;
     private final Outbox outbox;
 
-    RoomEvents(EntityManager entityManager, Outbox outbox) {
+    RoomEvents(EntityManager entityManager, DataSource dataSource, Outbox outbox) {
         this.entityManager = entityManager;
+        this.dataSource = dataSource;
         this.outbox = outbox;
     }
 
@@ -38,7 +43,7 @@ public class RoomEvents {
         announceTo(type, room, actor, payload, audience);
     }
 
-    /** To an audience the caller has just read with {@link #members} in this transaction. */
+    /** To an audience the caller has just read in this transaction ({@link #AUDIENCE}, after the room's lock). */
     public void announceTo(String type, Room room, UUID actor, Object payload, List<UUID> audience) {
         outbox.add(new NewEvent(type, room.workspaceId, room.id, actor == null ? Actor.SYSTEM : Actor.user(actor),
                 Audience.users(audience), payload));
@@ -48,14 +53,35 @@ public class RoomEvents {
     public record Members(int count, List<UUID> active) {
     }
 
-    /** One query for both: a send needs the count for its view and the active ones for its event. */
-    public Members members(UUID roomId) {
+    /** Everyone in a room (one parameter, the room id), and whether an event reaches them. */
+    static final String AUDIENCE = """
+            SELECT m.user_id, (c.id IS NULL OR (c.active AND c.role = 'ADMIN'))
+            FROM room_member m LEFT JOIN contact c ON c.id = m.user_id WHERE m.room_id = ?""";
+
+    /** The room's members now (a send reads them with its writes instead: {@link SendStatements#write}). */
+    private Members members(UUID roomId) {
         entityManager.flush();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT m.user_id, (c.id IS NULL OR (c.active AND c.role = 'ADMIN'))
-                        FROM room_member m LEFT JOIN contact c ON c.id = m.user_id WHERE m.room_id = ?1""")
-                .setParameter(1, roomId).getResultList();
-        return new Members(rows.size(), rows.stream().filter(row -> (Boolean) row[1]).map(row -> (UUID) row[0]).toList());
+        // the transaction's connection, which the flush has just written to
+        try (var connection = dataSource.getConnection(); var query = connection.prepareStatement(AUDIENCE)) {
+            query.setObject(1, roomId);
+            try (var rows = query.executeQuery()) {
+                return members(rows);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the members of room " + roomId, e);
+        }
+    }
+
+    /** The rows of {@link #AUDIENCE}. */
+    static Members members(ResultSet rows) throws SQLException {
+        int count = 0;
+        var active = new ArrayList<UUID>();
+        while (rows.next()) {
+            count++;
+            if (rows.getBoolean(2)) {
+                active.add(rows.getObject(1, UUID.class));
+            }
+        }
+        return new Members(count, List.copyOf(active));
     }
 }
