@@ -1,8 +1,11 @@
 package io.goftgu.gateway.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.goftgu.events.EventEnvelope;
 import io.goftgu.events.EventTypes;
+import io.goftgu.events.Topics;
 import io.goftgu.gateway.domain.UserAccount;
 import io.goftgu.gateway.domain.UserRole;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,15 +37,37 @@ import java.util.UUID;
 public class Notifier {
 
     private static final int SNIPPET = 300;
+    private static final int ROOM_TYPES = 100_000;
 
     private final DataSource dataSource;
     private final NotifySettings settings;
     private final NotifyConfig config;
+    /** Room id → direct or not; see {@link #direct}. */
+    private final Cache<UUID, Boolean> roomTypes = Caffeine.newBuilder().maximumSize(ROOM_TYPES).build();
 
     Notifier(DataSource dataSource, NotifySettings settings, NotifyConfig config) {
         this.dataSource = dataSource;
         this.settings = settings;
         this.config = config;
+    }
+
+    /**
+     * Whether the event can change anything here. Most are chat messages that mention no one outside a direct room:
+     * they are passed over before the consumer's transaction, so a message costs the gateway no write (it was one
+     * dedupe row and one commit per message, docs/benchmarks.md).
+     */
+    public boolean concerns(EventEnvelope event) {
+        if (Topics.SUPPORT_CHAT.equals(event.topic())) {
+            return event.type().startsWith("support-chat.ticket.") || publicTicketMessage(event);
+        }
+        return switch (event.type()) {
+            case EventTypes.InternalChat.ROOM_CREATED, EventTypes.InternalChat.ROOM_UPDATED,
+                 EventTypes.InternalChat.MEMBER_ADDED, EventTypes.InternalChat.MEMBER_UPDATED,
+                 EventTypes.InternalChat.MEMBER_REMOVED, EventTypes.InternalChat.MEMBER_READ -> true;
+            case EventTypes.InternalChat.MESSAGE_CREATED -> mailable(event.payload())
+                    && (!event.payload().path("mentions").isEmpty() || direct(event.aggregateId()));
+            default -> false; // edits, reactions, pins: nothing to tell anyone by mail
+        };
     }
 
     /** An event of {@code internal-chat.events}. */
@@ -63,7 +88,7 @@ public class Notifier {
                     payload.path("lastReadSeq").asLong(0));
             case EventTypes.InternalChat.MESSAGE_CREATED -> roomMessage(event, payload);
             default -> {
-                // edits, reactions, pins: nothing to tell anyone by mail
+                // not asked for: see concerns
             }
         }
     }
@@ -73,8 +98,7 @@ public class Notifier {
         var payload = event.payload();
         if (event.type().startsWith("support-chat.ticket.")) {
             ticket(event, payload);
-        } else if (EventTypes.SupportChat.MESSAGE_CREATED.equals(event.type())
-                && !payload.path("internal").asBoolean(false)) {
+        } else if (publicTicketMessage(event)) {
             ticketMessage(event, payload);
         }
         // support-chat.note.created (and any internal message) is never read: a note cannot reach a customer
@@ -102,13 +126,30 @@ public class Notifier {
         }
     }
 
+    private static boolean publicTicketMessage(EventEnvelope event) {
+        return EventTypes.SupportChat.MESSAGE_CREATED.equals(event.type())
+                && !event.payload().path("internal").asBoolean(false);
+    }
+
+    private static boolean mailable(JsonNode message) {
+        return "TEXT".equals(message.path("type").asText()) && !message.path("isDeleted").asBoolean(false);
+    }
+
+    /**
+     * Whether the room is a direct one. A room's type never changes, so the answer is kept once its row is here (the
+     * room's creation comes before its messages on the same partition); {@code null} from the loader keeps nothing.
+     */
+    private boolean direct(UUID roomId) {
+        return Boolean.TRUE.equals(roomTypes.get(roomId, id -> Sql.one(dataSource,
+                "SELECT type FROM notify_room WHERE id = ?", rs -> "DIRECT".equals(rs.getString(1)), id).orElse(null)));
+    }
+
     private void roomMessage(EventEnvelope event, JsonNode message) {
-        if (!"TEXT".equals(message.path("type").asText()) || message.path("isDeleted").asBoolean(false)) {
+        if (!mailable(message)) {
             return;
         }
         var senderId = uuid(message.path("sender"), "id");
-        var direct = Sql.one(dataSource, "SELECT type FROM notify_room WHERE id = ?", rs -> rs.getString(1),
-                event.aggregateId()).map("DIRECT"::equals).orElse(false);
+        var direct = direct(event.aggregateId());
         Set<UUID> recipients = new LinkedHashSet<>();
         if (direct) {
             recipients.addAll(event.audience().users());

@@ -6,6 +6,7 @@ import io.goftgu.gateway.support.GatewayTest;
 import io.goftgu.gateway.support.MailResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import jakarta.inject.Inject;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -14,6 +15,7 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -40,6 +42,9 @@ class NotificationsTest extends GatewayTest {
 
     /** Longer than the delay, a digest interval and two scans together: what "never mailed" waits for. */
     private static final Duration QUIET = Duration.ofSeconds(9);
+
+    @Inject
+    DataSource dataSource;
 
     private record Staff(Workspace workspace, String adminToken, UUID sara, String saraEmail, UUID ali, String aliEmail) {
     }
@@ -108,6 +113,37 @@ class NotificationsTest extends GatewayTest {
         ChatEvents.message(s.workspace().id(), room, 3, s.sara(), "Sara", "@Ali again", List.of(s.ali()), members);
         Thread.sleep(QUIET.toMillis());
         assertEquals(1, mailsTo(s.aliEmail()).size());
+    }
+
+    @Test
+    void aMessageThatConcernsNoOneCostsNoTransaction() throws Exception {
+        var s = staff("plain");
+        var room = UUID.randomUUID();
+        var members = List.of(s.sara(), s.ali());
+        ChatEvents.room(s.workspace().id(), room, "GROUP", "Sales", List.of(new Member(s.sara(), false),
+                new Member(s.ali(), false)));
+        var plain = ChatEvents.message(s.workspace().id(), room, 1, s.sara(), "Sara", "hello all", List.of(), members);
+        var mention = ChatEvents.message(s.workspace().id(), room, 2, s.sara(), "Sara", "@Ali", List.of(s.ali()),
+                members);
+        // same room, same partition: once the mention behind it is handled, the plain message was passed over
+        var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!handled(mention.id()) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(handled(mention.id()), "the mention was handled");
+        assertFalse(handled(plain.id()), "a message that mentions no one outside a direct room writes nothing");
+        awaitMail(s.aliEmail(), Duration.ofSeconds(60));
+    }
+
+    private boolean handled(UUID eventId) throws java.sql.SQLException {
+        try (var connection = dataSource.getConnection();
+             var query = connection.prepareStatement(
+                     "SELECT 1 FROM processed_event WHERE consumer = 'gateway-notify' AND event_id = ?")) {
+            query.setObject(1, eventId);
+            try (var rows = query.executeQuery()) {
+                return rows.next();
+            }
+        }
     }
 
     @Test

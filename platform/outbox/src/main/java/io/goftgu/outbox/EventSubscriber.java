@@ -51,14 +51,15 @@ public class EventSubscriber {
      * first time the group runs.
      */
     public void subscribe(String consumerName, List<String> topics, Consumer<EventEnvelope> handler) {
-        subscribe(consumerName, topics, type -> true, handler);
+        subscribe(consumerName, topics, event -> true, handler);
     }
 
     /**
-     * Like {@link #subscribe(String, List, Consumer)}, for the events whose type {@code wanted} accepts; the others
-     * (heartbeats, typing on a shared topic) are passed over without a transaction.
+     * Like {@link #subscribe(String, List, Consumer)}, for the events {@code wanted} accepts; the others (heartbeats,
+     * typing on a shared topic, messages that concern no one here) are passed over without a transaction or a dedupe
+     * row. {@code wanted} is asked in order, after the events ahead of it were handled.
      */
-    public void subscribe(String consumerName, List<String> topics, Predicate<String> wanted,
+    public void subscribe(String consumerName, List<String> topics, Predicate<EventEnvelope> wanted,
                           Consumer<EventEnvelope> handler) {
         var config = new HashMap<String, Object>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.get("bootstrap.servers"));
@@ -74,7 +75,7 @@ public class EventSubscriber {
     }
 
     private void run(KafkaConsumer<String, byte[]> consumer, String name, List<String> topics,
-                     Predicate<String> wanted, Consumer<EventEnvelope> handler) {
+                     Predicate<EventEnvelope> wanted, Consumer<EventEnvelope> handler) {
         try (consumer) {
             while (running) {
                 try {
@@ -96,7 +97,7 @@ public class EventSubscriber {
      * partition of the batch is put back at its first record not yet handled (the poll had moved them all past the
      * batch), so the failed event is retried and nothing behind it is skipped.
      */
-    private void consume(KafkaConsumer<String, byte[]> consumer, String name, Predicate<String> wanted,
+    private void consume(KafkaConsumer<String, byte[]> consumer, String name, Predicate<EventEnvelope> wanted,
                          Consumer<EventEnvelope> handler) {
         while (running) {
             var records = consumer.poll(Duration.ofMillis(500));
@@ -105,7 +106,7 @@ public class EventSubscriber {
                 var partition = new TopicPartition(record.topic(), record.partition());
                 try {
                     var event = EventJson.read(record.value());
-                    if (wanted.test(event.type())) {
+                    if (wanted.test(event)) {
                         QuarkusTransaction.requiringNew().run(() -> {
                             if (processed.firstDelivery(name, event.id())) {
                                 handler.accept(event);

@@ -35,7 +35,7 @@ public class Projections {
 
     /** Consumes the events of {@code topics} that {@code wanted} accepts as consumer group {@code consumer}. */
     public void subscribe(String consumer, List<String> topics, Predicate<String> wanted, Consumer<EventEnvelope> handler) {
-        subscriber.subscribe(consumer, topics, wanted, event -> apply(consumer, handler, event));
+        subscriber.subscribe(consumer, topics, event -> wanted.test(event.type()), event -> apply(consumer, handler, event));
     }
 
     /** Applies one event, skipping it when its payload is bad; what the subscription runs, for tests too. */

@@ -192,7 +192,7 @@ class OutboxTest {
         var handled = new CopyOnWriteArrayList<UUID>();
         var failOnce = new java.util.concurrent.atomic.AtomicBoolean(true);
         subscriber.subscribe("outbox-test-" + UUID.randomUUID(), List.of(Topics.INTERNAL_CHAT),
-                EventTypes.InternalChat.MESSAGE_CREATED::equals, e -> {
+                e -> EventTypes.InternalChat.MESSAGE_CREATED.equals(e.type()), e -> {
                     if (!aggregates.contains(e.aggregateId())) {
                         return;
                     }
