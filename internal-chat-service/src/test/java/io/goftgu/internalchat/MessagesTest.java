@@ -254,6 +254,27 @@ class MessagesTest extends ChatTestSupport {
     }
 
     @Test
+    void aSendMovesItsRoomsActivityAndItsSendersReadPositionButNotTheOthers() {
+        // a send writes the room's last seq and activity and the sender's read position in its own statement
+        // (SendStatements.write), not through Hibernate
+        var older = group(carol, "Activity, older", bob);
+        var newer = group(carol, "Activity, newer", bob);
+        send(carol, newer, "تازه");
+        var sent = send(carol, older, "حالا این");
+        long seq = ((Number) sent.get("seq")).longValue();
+        List<String> mine = as(carol).get("/api/internal-chat/rooms").then().statusCode(200).extract().path("id");
+        assertTrue(mine.indexOf(older) >= 0 && mine.indexOf(older) < mine.indexOf(newer),
+                "the room sent to last comes first: " + mine);
+        as(carol).get("/api/internal-chat/rooms/" + older).then().statusCode(200)
+                .body("lastSeq", equalTo((int) seq)).body("lastReadSeq", equalTo((int) seq)).body("unreadCount", equalTo(0))
+                .body("lastActivityAt", equalTo(sent.get("createdAt")))
+                .body("lastMessage.id", equalTo(sent.get("id")));
+        long bobsRead = ((Number) as(bob).get("/api/internal-chat/rooms/" + older).then().statusCode(200)
+                .body("lastSeq", equalTo((int) seq)).extract().path("lastReadSeq")).longValue();
+        assertTrue(bobsRead < seq, "the other member has not read it: " + bobsRead);
+    }
+
+    @Test
     void aClientThatWasAwayCatchesUpWithAfterInOrderAndOnce() {
         var roomId = group(alice, "Catch-up", bob);
         long seen = lastSeq(bob, roomId);
