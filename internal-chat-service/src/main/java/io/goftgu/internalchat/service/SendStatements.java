@@ -20,8 +20,9 @@ import java.util.UUID;
 /**
  * A send's statements as plain SQL on the transaction's connection (the data source hands out the one the
  * transaction holds, as for the outbox), so Hibernate has nothing to load, track or dirty-check on the hot path:
- * it was a third of a send's CPU (docs/benchmarks.md, "Third round: the send path"). The room and member a send
- * reads are copies of their rows, not managed entities; the send writes them with {@link #write}.
+ * its queries, loads and flush were about a quarter of internal-chat's CPU samples under the bench
+ * (docs/benchmarks.md, "Third round: the send path"). The room and member a send reads are copies of their rows, not
+ * managed entities; the send writes them with {@link #write}.
  */
 @ApplicationScoped
 class SendStatements {
@@ -103,7 +104,7 @@ class SendStatements {
         }
     }
 
-    /** The members of {@code userIds} who are not in the room, in the order given. */
+    /** Those of {@code userIds} who are not members of the room, in the order given. */
     List<UUID> notMembers(UUID roomId, List<UUID> userIds) {
         try (var connection = dataSource.getConnection(); var query = connection.prepareStatement(
                 "SELECT user_id FROM room_member WHERE room_id = ? AND user_id = ANY (?)")) {
@@ -123,8 +124,8 @@ class SendStatements {
 
     /**
      * In one statement: the message inserted, the room's last seq and activity moved to it, my read position moved
-     * to it (what I send is not unread for me); then the room's members as {@link RoomEvents#members} gives them (a
-     * statement after the lock sees every membership change committed before it).
+     * to it (what I send is not unread for me); then the room's members and who of them hears of it ({@link
+     * RoomEvents#AUDIENCE}: a statement after the lock sees every membership change committed before it).
      */
     RoomEvents.Members write(Message message, UUID me) {
         try (var connection = dataSource.getConnection(); var statement = connection.prepareStatement("""
