@@ -1,10 +1,17 @@
 package io.goftgu.internalchat;
 
+import io.goftgu.events.EventJson;
 import io.goftgu.events.EventTypes;
+import io.goftgu.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -272,6 +279,27 @@ class MessagesTest extends ChatTestSupport {
         long bobsRead = ((Number) as(bob).get("/api/internal-chat/rooms/" + older).then().statusCode(200)
                 .body("lastSeq", equalTo((int) seq)).extract().path("lastReadSeq")).longValue();
         assertTrue(bobsRead < seq, "the other member has not read it: " + bobsRead);
+    }
+
+    @Test
+    void aSendFromTheJdkHttpClientIsRead() throws Exception {
+        // realtime-service forwards a socket's message with java.net.http, whose first request on a connection asks
+        // for an h2c upgrade; a send's body is read on the event loop (BodyLimits) for both protocols
+        var roomId = group(alice, "Over h2c", bob);
+        var body = EventJson.MAPPER.writeValueAsString(Map.of("roomId", roomId, "body", "از سوکت",
+                "clientMessageId", UUID.randomUUID()));
+        for (var version : List.of(HttpClient.Version.HTTP_2, HttpClient.Version.HTTP_1_1)) {
+            try (var http = HttpClient.newBuilder().version(version).build()) {
+                var response = http.send(HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
+                                        + "/api/internal-chat/messages"))
+                                .header("Authorization", "Bearer " + TestTokens.staff(alice, WS))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertTrue(response.statusCode() == 201 || response.statusCode() == 200, version + ": " + response);
+                assertEquals("از سوکت", EventJson.MAPPER.readTree(response.body()).path("body").asText(), version.name());
+            }
+        }
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.goftgu.internalchat.rest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -13,23 +12,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * takes JSON of a few KiB, so anything but {@code POST /api/internal-chat/attachments} may send at most
  * {@code internal-chat.max-json-body} (1 MiB): a larger declared body is 413 before a byte of it is read, and a body
  * without a declared length (chunked) is 411.
- * <p>
- * A send's body ({@code POST /api/internal-chat/messages}, the hot path: docs/benchmarks.md, "Third round: the send
- * path") is read here, on the event loop, before the request goes to its worker thread: RESTEasy Reactive then parses
- * it from memory instead of a blocking stream that hands every chunk and the end over from the event loop.
  */
 @ApplicationScoped
 public class BodyLimits {
 
     static final String UPLOADS = "/api/internal-chat/attachments";
-    static final String SENDS = "/api/internal-chat/messages";
 
     private final long maxJsonBody;
-    private final BodyHandler sendBodies;
 
     BodyLimits(@ConfigProperty(name = "internal-chat.max-json-body", defaultValue = "1048576") long maxJsonBody) {
         this.maxJsonBody = maxJsonBody;
-        this.sendBodies = BodyHandler.create(false).setBodyLimit(maxJsonBody);
     }
 
     void register(@Observes Router router) {
@@ -62,10 +54,6 @@ public class BodyLimits {
         }
         if (declared > maxJsonBody) {
             refuse(context, 413, "Content too large", "this endpoint accepts at most " + maxJsonBody + " bytes");
-            return;
-        }
-        if (method.equals("POST") && SENDS.equals(request.path())) {
-            sendBodies.handle(context);
             return;
         }
         context.next();
