@@ -12,7 +12,7 @@ import { faIR as jalaliFaIR } from 'date-fns-jalali/locale';
 import 'react-day-picker/style.css';
 import { CalendarIcon } from '../chat/icons';
 import { useLang, useT } from '../i18n/locale';
-import { convertInput, DATE_TIME_PLACEHOLDER, inputDay, withDay } from './dateInput';
+import { convertInput, DATE_TIME_PLACEHOLDER, inputDay, normaliseInput, withDay } from './dateInput';
 
 /**
  * The Jalali calendar for DayPicker: its date functions replaced by date-fns-jalali's (the same API over the Solar
@@ -82,7 +82,8 @@ export function DateTimeField({ id, label, value, onChange, ...aria }: {
   return (
     <div className="datetime-field" ref={box} onKeyDown={open ? onKey : undefined}>
       <input ref={input} id={id} type="text" inputMode="numeric" autoComplete="off" spellCheck={false}
-        placeholder={DATE_TIME_PLACEHOLDER[lang]} value={value} onChange={(e) => onChange(e.target.value)} {...aria} />
+        placeholder={DATE_TIME_PLACEHOLDER[lang]} value={value} onChange={(e) => onChange(e.target.value)}
+        onBlur={() => { const canonical = normaliseInput(value, lang); if (canonical !== value) onChange(canonical); }} {...aria} />
       <button ref={button} type="button" className="icon-btn" aria-label={name} title={name} aria-haspopup="dialog"
         aria-expanded={open} onClick={() => setOpen((o) => !o)}>
         <CalendarIcon />

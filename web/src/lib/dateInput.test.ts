@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isLeapYear, newDate } from 'date-fns-jalali';
-import { convertInput, inputDay, inputToInstant, instantToInput, isInputValid, latinDigits, withDay } from './dateInput';
+import { convertInput, inputDay, inputToInstant, instantToInput, isInputValid, latinDigits, normaliseInput, withDay } from './dateInput';
 
 // local times (the browser's zone), so the tests hold in any TZ the runner has
 const nowruz1405 = new Date(2026, 2, 21, 14, 30); // 1 Farvardin 1405 = 21 March 2026
@@ -73,6 +73,13 @@ describe('the calendar button and a change of language', () => {
   it('opens the calendar on the typed day', () => {
     expect(inputDay('۱۴۰۵/۰۹/۱۰ ۱۴:۳۰', 'fa')).toEqual(new Date(2026, 11, 1));
     expect(inputDay('1405/13/01 10:00', 'fa')).toBeUndefined();
+  });
+
+  it('writes valid typed text the way the field writes it, on leaving the field', () => {
+    expect(normaliseInput('1405/9/1 9:05', 'fa')).toBe('۱۴۰۵/۰۹/۰۱ ۰۹:۰۵');
+    expect(normaliseInput('2026/3/21 14:30', 'en')).toBe('2026-03-21 14:30');
+    expect(normaliseInput('1405/12/30 10:00', 'fa')).toBe('1405/12/30 10:00');
+    expect(normaliseInput('', 'fa')).toBe('');
   });
 
   it('rewrites valid text in the other calendar, and leaves invalid text alone', () => {

@@ -98,6 +98,12 @@ export function withDay(text: string, day: Date, lang: Lang): string {
   return lang === 'fa' ? persianDigits(s) : s;
 }
 
+/** Valid text written the way the field writes it ("1405/9/1 9:05" → "۱۴۰۵/۰۹/۰۱ ۰۹:۰۵"); other text as it is. */
+export function normaliseInput(text: string, lang: Lang): string {
+  const iso = inputToInstant(text, lang);
+  return iso ? instantToInput(iso, lang) : text;
+}
+
 /** The text in the other language's calendar (the same instant); invalid text stays as it is. */
 export function convertInput(text: string, from: Lang, to: Lang): string {
   if (from === to || !text.trim()) return text;
