@@ -80,10 +80,13 @@ class MergeTest extends SupportChatTestSupport {
                 .body("data.action", hasItem("MERGED")).body("data.action", hasItem("CLOSED"));
         as(agent).get("/api/support-chat/" + target + "/history?limit=100").then()
                 .body("data.action", hasItem("TICKET_MERGED_IN"));
-        // frozen: no more messages, no reopening
+        // frozen: no more messages, no reopening, no rating (the conversation is rated where it continues)
         say(as(customer), duplicate, "hello?", false).statusCode(409).body("detail", containsString("merged into"));
         say(as(agent), duplicate, "note", true).statusCode(409);
         as(customer).body(Map.of("status", "REOPENED")).patch("/api/support-chat/" + duplicate).then().statusCode(409);
+        as(customer).body(Map.of("score", 5)).post("/api/support-chat/" + duplicate + "/rating").then().statusCode(409)
+                .body("detail", containsString("merged into"));
+        as(customer).get("/api/support-chat/" + duplicate).then().body("rating", nullValue());
 
         // a merged ticket is no target and cannot go elsewhere; one with merged tickets cannot be merged away
         var third = ticket(customer, "Third");

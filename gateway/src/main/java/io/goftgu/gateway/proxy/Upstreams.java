@@ -2,6 +2,7 @@ package io.goftgu.gateway.proxy;
 
 import io.quarkus.logging.Log;
 import io.vertx.core.Future;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.RequestOptions;
@@ -120,13 +121,19 @@ final class Upstreams implements OriginRequestProvider {
         return connect(context.client(), order().iterator());
     }
 
-    /** {@link HttpClient#request} completes once a connection is had, so its failure is a failure to connect. */
+    /**
+     * {@link HttpClient#request} completes once a connection is had, so its failure is a failure to connect, unless the
+     * pool of connections to that replica is full with its wait queue too: the replica is busy, not down, so it is not
+     * marked; the next replica is tried all the same, and with none left the caller gets 503 ({@link UpstreamErrors}).
+     */
     private Future<HttpClientRequest> connect(HttpClient client, Iterator<Origin> candidates) {
         var origin = candidates.next();
         return client.request(new RequestOptions().setServer(origin.address()))
                 .onSuccess(request -> connected(origin))
                 .recover(error -> {
-                    failed(origin, error);
+                    if (!(error instanceof ConnectionPoolTooBusyException)) {
+                        failed(origin, error);
+                    }
                     return candidates.hasNext() ? connect(client, candidates) : Future.failedFuture(error);
                 });
     }

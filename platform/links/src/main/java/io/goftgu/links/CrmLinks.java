@@ -46,8 +46,35 @@ public class CrmLinks {
      */
     public Link resolve(WorkspaceLinks settings, UUID userId, String field, String kind, String refId, String title) {
         var id = refId.strip();
+        var answer = settings.lookupUrl() == null ? null
+                : lookup.check(settings.lookupUrl(), settings.workspaceId(), userId, kind, id);
+        return link(settings, field, kind, id, title, answer);
+    }
+
+    /**
+     * {@link #resolve} for each of a request's links, in order; {@code field} is the list's name ({@code links}), so a
+     * 400 names {@code links[i].refId}. The settings are read once, and the lookup is asked about every link at once.
+     */
+    public <T> List<Link> resolveAll(UUID workspaceId, UUID userId, String field, List<T> given,
+                                     Function<T, String> kind, Function<T, String> refId, Function<T, String> title) {
+        var settings = settings(workspaceId);
+        var refs = given.stream().map(link -> new LinkLookup.Ref(kind.apply(link), refId.apply(link).strip())).toList();
+        var answers = settings.lookupUrl() == null ? null
+                : lookup.checkAll(settings.lookupUrl(), settings.workspaceId(), userId, refs);
+        var result = new ArrayList<Link>(given.size());
+        for (int i = 0; i < given.size(); i++) {
+            var ref = refs.get(i);
+            result.add(link(settings, field + "[" + i + "]", ref.kind(), ref.refId(), title.apply(given.get(i)),
+                    answers == null ? null : answers.get(i)));
+        }
+        return result;
+    }
+
+    /** The link from the lookup's {@code answer} (null: no lookup); without a lookup title the given one is required. */
+    private static Link link(WorkspaceLinks settings, String field, String kind, String id, String title,
+                             LinkLookup.Answer answer) {
         var given = title == null ? "" : title.strip();
-        var named = verify(settings, userId, field + ".refId", kind, id);
+        var named = answer == null ? null : named(field + ".refId", kind, id, answer);
         var name = named != null ? named : given;
         if (name.isEmpty()) {
             throw Problems.invalid(field + ".title", "must not be blank (the workspace has no lookup to name it)");
@@ -55,32 +82,16 @@ public class CrmLinks {
         return new Link(kind, id, name, LinkSettings.url(settings, kind, id));
     }
 
-    /**
-     * {@link #resolve} for each of a request's links, in order; {@code field} is the list's name ({@code links}), so a
-     * 400 names {@code links[i].refId}. The settings are read once.
-     */
-    public <T> List<Link> resolveAll(UUID workspaceId, UUID userId, String field, List<T> given,
-                                     Function<T, String> kind, Function<T, String> refId, Function<T, String> title) {
-        var settings = settings(workspaceId);
-        var result = new ArrayList<Link>(given.size());
-        for (int i = 0; i < given.size(); i++) {
-            var link = given.get(i);
-            result.add(resolve(settings, userId, field + "[" + i + "]", kind.apply(link), refId.apply(link), title.apply(link)));
-        }
-        return result;
-    }
-
     /** Checks a project room's {@code projectId} (kind PROJECT) with the lookup, if any; 400 on {@code field}. */
     public void checkProject(WorkspaceLinks settings, UUID userId, String field, String projectId) {
-        verify(settings, userId, field, "PROJECT", projectId.strip());
+        if (settings.lookupUrl() != null) {
+            var id = projectId.strip();
+            named(field, "PROJECT", id, lookup.check(settings.lookupUrl(), settings.workspaceId(), userId, "PROJECT", id));
+        }
     }
 
-    /** The lookup's title (null for none, or no lookup); throws the 400 when it refuses or cannot answer. */
-    private String verify(WorkspaceLinks settings, UUID userId, String field, String kind, String refId) {
-        if (settings.lookupUrl() == null) {
-            return null;
-        }
-        var answer = lookup.check(settings.lookupUrl(), settings.workspaceId(), userId, kind, refId);
+    /** The lookup's title (null for none); throws the 400 when it refuses or could not answer. */
+    private static String named(String field, String kind, String refId, LinkLookup.Answer answer) {
         return switch (answer.outcome()) {
             case REFUSED -> throw Problems.invalid(field, kind + " " + refId + " " + answer.reason());
             case UNVERIFIED -> throw Problems.invalid(field,

@@ -19,7 +19,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Asks a workspace's CRM whether a refId exists and may be seen by a user, and what it is called: one GET of
@@ -45,6 +49,10 @@ public class LinkLookup {
     }
 
     public record Answer(Outcome outcome, String title, String reason) {
+    }
+
+    /** One link to ask about. */
+    public record Ref(String kind, String refId) {
     }
 
     private record Key(String lookupUrl, UUID workspaceId, UUID userId, String kind, String refId) {
@@ -82,6 +90,33 @@ public class LinkLookup {
             answers.put(key, answer);
         }
         return answer;
+    }
+
+    /**
+     * {@link #check} for each of {@code refs}, asked at once on virtual threads: a request with several links waits for
+     * the slowest answer, not for the sum of them. Answers in the order of {@code refs}.
+     */
+    public List<Answer> checkAll(String lookupUrl, UUID workspaceId, UUID userId, List<Ref> refs) {
+        if (refs.size() <= 1) {
+            return refs.stream().map(ref -> check(lookupUrl, workspaceId, userId, ref.kind(), ref.refId())).toList();
+        }
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            var asked = refs.stream().map(ref -> threads.submit(
+                    () -> check(lookupUrl, workspaceId, userId, ref.kind(), ref.refId()))).toList();
+            return asked.stream().map(LinkLookup::answerOf).toList();
+        }
+    }
+
+    private static Answer answerOf(Future<Answer> asked) {
+        try {
+            return asked.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return unverified("interrupted");
+        } catch (ExecutionException e) {
+            // check never throws; an Error on its thread is still an unanswered lookup, never a 5xx
+            return unverified("the lookup failed");
+        }
     }
 
     private Answer ask(Key key) {

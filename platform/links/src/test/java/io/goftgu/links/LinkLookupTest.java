@@ -76,6 +76,23 @@ class LinkLookupTest {
     }
 
     @Test
+    void severalLinksAreAskedAtOnceAndAnsweredInOrder() {
+        var impatient = new LinkLookup(Duration.ofMillis(500), Duration.ofMinutes(1), 100, true);
+        var refs = java.util.stream.Stream.of("slow", "T-1", "slow", "missing", "slow", "slow", "slow")
+                .map(id -> new LinkLookup.Ref("TASK", id)).toList();
+        long start = System.nanoTime();
+        var answers = impatient.checkAll(crm.lookupUrl(), WORKSPACE, USER, refs);
+        long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        assertEquals(java.util.List.of(LinkLookup.Outcome.UNVERIFIED, LinkLookup.Outcome.FOUND,
+                LinkLookup.Outcome.UNVERIFIED, LinkLookup.Outcome.REFUSED, LinkLookup.Outcome.UNVERIFIED,
+                LinkLookup.Outcome.UNVERIFIED, LinkLookup.Outcome.UNVERIFIED),
+                answers.stream().map(LinkLookup.Answer::outcome).toList());
+        assertEquals(FakeCrm.title("TASK", "T-1"), answers.get(1).title());
+        // five timeouts of 500 ms one after another would be 2.5 s
+        assertTrue(millis < 2000, "asked one after another: " + millis + " ms");
+    }
+
+    @Test
     void loopbackAndLinkLocalAreNotCalledUnlessAllowed() {
         var answer = lookup(false).check(crm.lookupUrl(), WORKSPACE, USER, "TASK", "T1");
         assertEquals(LinkLookup.Outcome.UNVERIFIED, answer.outcome());

@@ -222,7 +222,7 @@ public class TicketResource {
     @APIResponse(responseCode = "400", description = "a score outside 1..5 or a too long comment")
     @APIResponse(responseCode = "403", description = "not the requester")
     @APIResponse(responseCode = "404", description = "missing, another workspace's, or not the caller's ticket")
-    @APIResponse(responseCode = "409", description = "not resolved or closed yet, or rated already")
+    @APIResponse(responseCode = "409", description = "not resolved or closed yet, rated already, or merged into another ticket")
     public Views.TicketView rate(@PathParam("id") UUID id, @Valid @NotNull(message = "a JSON body is required") Requests.Rate body) {
         return conversation.rate(Caller.of(me), id, body);
     }

@@ -213,6 +213,8 @@ public class ConversationService {
         if (me.isStaff()) {
             throw Problems.forbidden("only the requester rates a ticket");
         }
+        // closed by a merge, not by a resolution: the conversation is rated where it continues
+        TicketMerge.requireNotMerged(t);
         if (t.status() != TicketStatus.RESOLVED && t.status() != TicketStatus.CLOSED) {
             throw Problems.conflict("a ticket can be rated once it is resolved or closed");
         }
