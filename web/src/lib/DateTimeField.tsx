@@ -4,7 +4,7 @@
  * Jalali and right to left in Persian. The time stays as typed. The value is the text: the page converts it to an
  * instant with inputToInstant when it submits, and shows the error of invalid text beside the field.
  */
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { DayPicker, type DateLib } from 'react-day-picker';
 import { faIR as dayPickerFaIR } from 'react-day-picker/locale';
 import * as jalali from 'date-fns-jalali';
@@ -68,6 +68,16 @@ export function DateTimeField({ id, label, value, onChange, ...aria }: {
     return () => document.removeEventListener('mousedown', onDown);
   }, [open]);
 
+  // the month grid opens below the field, or above it when the window has no room below (a field low on the page)
+  const [up, setUp] = useState(false);
+  const popover = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (!open || !box.current || !popover.current) return;
+    const field = box.current.getBoundingClientRect();
+    const height = popover.current.getBoundingClientRect().height;
+    setUp(field.bottom + height > window.innerHeight && field.top - height >= 0);
+  }, [open]);
+
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
       e.stopPropagation();
@@ -89,7 +99,7 @@ export function DateTimeField({ id, label, value, onChange, ...aria }: {
         <CalendarIcon />
       </button>
       {open && (
-        <div className="datetime-popover" role="dialog" aria-label={name}>
+        <div ref={popover} className={`datetime-popover${up ? ' up' : ''}`} role="dialog" aria-label={name}>
           <DayPicker mode="single" required autoFocus selected={day} defaultMonth={day}
             dir={fa ? 'rtl' : 'ltr'} numerals={fa ? 'arabext' : 'latn'}
             {...(fa ? { locale: JALALI_FA, dateLib: JALALI_LIB } : {})}
