@@ -91,7 +91,7 @@ export function DateTimeField({ id, label, value, onChange, ...aria }: {
 
   return (
     <div className="datetime-field" ref={box} onKeyDown={open ? onKey : undefined}>
-      <input ref={input} id={id} type="text" inputMode="numeric" autoComplete="off" spellCheck={false}
+      <input ref={input} id={id} type="text" autoComplete="off" spellCheck={false}
         placeholder={DATE_TIME_PLACEHOLDER[lang]} value={value} onChange={(e) => onChange(e.target.value)}
         onBlur={() => { const canonical = normaliseInput(value, lang); if (canonical !== value) onChange(canonical); }} {...aria} />
       <button ref={button} type="button" className="icon-btn" aria-label={name} title={name} aria-haspopup="dialog"
