@@ -39,6 +39,12 @@ describe('support catalog', () => {
     expect(fa['sc.typing']).toContain('در حال نوشتن');
     expect(en['sc.typing.support']).toContain('typing');
   });
+  it('keeps the contract names of docs/ui.md for date-time fields and their calendars', () => {
+    expect([fa['sc.dueAt'], fa['si.contactAt'], fa['si.dueAt']]).toEqual(['سررسید', 'زمان تماس', 'زمان سررسید']);
+    expect([en['sc.dueAt'], en['si.contactAt'], en['si.dueAt']]).toEqual(['Due date', 'Contact time', 'Due time']);
+    expect(new IntlMessageFormat(fa['date.calendar'], 'fa').format({ field: fa['sc.dueAt'] })).toBe('تقویم: سررسید');
+    expect(new IntlMessageFormat(en['date.calendar'], 'en').format({ field: en['sc.dueAt'] })).toBe('Calendar: Due date');
+  });
   it('keeps the contract names of docs/ui.md for ticket discussions', () => {
     expect([fa['disc.open'], en['disc.open']]).toEqual(['گفتگوی همکاران', 'Discussion']);
   });

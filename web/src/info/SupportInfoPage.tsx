@@ -9,7 +9,10 @@ import { useDocumentTitle, useLang, useT } from '../i18n/locale';
 import type { MessageId } from '../i18n/messages';
 import { formatDateTime } from '../lib/dates';
 import { Shell } from '../Shell';
-import { fieldErrors, instantToLocalInput, recordMoves } from '../support/logic';
+import { inputToInstant, instantToInput } from '../lib/dateInput';
+import { DateTimeField } from '../lib/DateTimeField';
+import type { Lang } from '../lib/dates';
+import { fieldErrors, recordMoves } from '../support/logic';
 import { si } from '../support/live';
 import {
   PRIORITIES, RECORD_STATUSES, SOURCES, TYPES, type LinkKind, type RecordStatus, type SupportRecord,
@@ -263,31 +266,31 @@ function RecordDetail({ id }: { id: string }) {
   );
 }
 
-function toForm(r?: SupportRecord): RecordForm {
+function toForm(lang: Lang, r?: SupportRecord): RecordForm {
   return {
     title: r?.title ?? '', description: r?.description ?? '', source: r?.source ?? '', type: r?.type ?? '',
-    priority: r?.priority ?? 'MEDIUM', status: r?.status ?? 'NEW', contactAt: instantToLocalInput(r?.contactAt),
-    dueAt: instantToLocalInput(r?.dueAt), customerId: r?.customerId ?? '', assigneeId: r?.assigneeId ?? '',
+    priority: r?.priority ?? 'MEDIUM', status: r?.status ?? 'NEW', contactAt: instantToInput(r?.contactAt, lang),
+    dueAt: instantToInput(r?.dueAt, lang), customerId: r?.customerId ?? '', assigneeId: r?.assigneeId ?? '',
     teamId: r?.teamId ?? '', categoryId: r?.categoryId ?? '', labelIds: r?.labelIds ?? (r?.labels ?? []).map((l) => l.id),
     visibleToCustomer: r?.visibleToCustomer ?? false, links: (r?.links ?? []).map((l) => ({ ...l })),
   };
 }
 
-/** A chosen local date-time, shown in the page's calendar (Jalali in Persian) by Intl. */
-export function ChosenTime({ value }: { value: string }) {
+/** The date-time a field's text means, spelled out in the page's calendar (Jalali in Persian) by Intl. */
+function ChosenTime({ value }: { value: string }) {
   const t = useT();
   const { lang } = useLang();
-  if (!value) return null;
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) return null;
-  return <>{t('date.chosen')} <time dateTime={d.toISOString()}>{formatDateTime(d, lang)}</time></>;
+  const iso = inputToInstant(value, lang);
+  if (!iso) return null;
+  return <>{t('date.chosen')} <time dateTime={iso}>{formatDateTime(iso, lang)}</time></>;
 }
 
 function RecordEditor({ record, onDone }: { record?: SupportRecord; onDone?: () => void }) {
   const t = useT();
+  const { lang } = useLang();
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const [form, setForm] = useState<RecordForm>(() => toForm(record));
+  const [form, setForm] = useState<RecordForm>(() => toForm(lang, record));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const staff = useStaff();
@@ -315,14 +318,14 @@ function RecordEditor({ record, onDone }: { record?: SupportRecord; onDone?: () 
     const errs = validateRecord(form, {
       required: t('form.required'), tooLong: (max) => t('form.tooLong', { max }), dueBeforeContact: t('si.dueBeforeContact'),
       badDate: t('form.badDate'),
-    });
+    }, lang);
     setErrors(errs);
     setFormError(Object.keys(errs).length ? t('form.fixErrors') : null);
     if (Object.keys(errs).length) {
       requestAnimationFrame(() => (document.querySelector('[aria-invalid="true"]') as HTMLElement | null)?.focus());
       return;
     }
-    save.mutate(recordBody(form, !!record));
+    save.mutate(recordBody(form, !!record, lang));
   };
   const statuses: RecordStatus[] = record ? recordMoves(record.status) : RECORD_STATUSES;
   return (
@@ -368,10 +371,10 @@ function RecordEditor({ record, onDone }: { record?: SupportRecord; onDone?: () 
             )}
           </Field>
           <Field label={t('si.contactAt')} error={errors.contactAt} hint={<ChosenTime value={form.contactAt} />}>
-            {(p) => <input {...p} type="datetime-local" value={form.contactAt} onChange={(e) => set('contactAt', e.target.value)} />}
+            {(p) => <DateTimeField {...p} label={t('si.contactAt')} value={form.contactAt} onChange={(v) => set('contactAt', v)} />}
           </Field>
           <Field label={t('si.dueAt')} error={errors.dueAt} hint={<ChosenTime value={form.dueAt} />}>
-            {(p) => <input {...p} type="datetime-local" value={form.dueAt} onChange={(e) => set('dueAt', e.target.value)} />}
+            {(p) => <DateTimeField {...p} label={t('si.dueAt')} value={form.dueAt} onChange={(v) => set('dueAt', v)} />}
           </Field>
           <Field label={t('si.customer')} error={errors.customerId}>
             {(p) => (

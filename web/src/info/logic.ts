@@ -1,5 +1,6 @@
 /** support-info: list filters ↔ URL ↔ API, and the record form's client-side checks. Plain, unit-tested. */
-import { localInputToInstant } from '../support/logic';
+import type { Lang } from '../lib/dates';
+import { inputToInstant } from '../lib/dateInput';
 
 export const RECORD_FILTER_KEYS = ['source', 'type', 'status', 'priority', 'assigneeId', 'user', 'teamId', 'categoryId', 'labelId',
   'customerId', 'ticketId', 'q', 'from', 'to', 'sort'] as const;
@@ -54,6 +55,7 @@ export function recordFiltersToApi(f: RecordFilters, limit: number): URLSearchPa
   return p;
 }
 
+/** contactAt and dueAt are the text of their fields, in the calendar of `lang` (lib/dateInput.ts). */
 export interface RecordForm {
   title: string; description: string; source: string; type: string; priority: string; status: string;
   contactAt: string; dueAt: string; customerId: string; assigneeId: string; teamId: string; categoryId: string;
@@ -65,17 +67,17 @@ export interface FormMessages {
 }
 
 /** Client-side checks mirroring the server's; the server's field errors still show when these pass. */
-export function validateRecord(f: RecordForm, m: FormMessages): Record<string, string> {
+export function validateRecord(f: RecordForm, m: FormMessages, lang: Lang): Record<string, string> {
   const e: Record<string, string> = {};
   if (!f.title.trim()) e.title = m.required;
   else if (f.title.trim().length > 500) e.title = m.tooLong(500);
   if (f.description.length > 20000) e.description = m.tooLong(20000);
   if (!f.source) e.source = m.required;
   if (!f.type) e.type = m.required;
-  const contact = f.contactAt ? localInputToInstant(f.contactAt) : null;
-  const due = f.dueAt ? localInputToInstant(f.dueAt) : null;
-  if (f.contactAt && !contact) e.contactAt = m.badDate;
-  if (f.dueAt && !due) e.dueAt = m.badDate;
+  const contact = inputToInstant(f.contactAt, lang);
+  const due = inputToInstant(f.dueAt, lang);
+  if (f.contactAt.trim() && !contact) e.contactAt = m.badDate;
+  if (f.dueAt.trim() && !due) e.dueAt = m.badDate;
   if (contact && due && Date.parse(due) < Date.parse(contact)) e.dueAt = m.dueBeforeContact;
   f.links.forEach((l, i) => {
     if (!l.refId.trim()) e[`links.${i}.refId`] = m.required;
@@ -84,7 +86,7 @@ export function validateRecord(f: RecordForm, m: FormMessages): Record<string, s
 }
 
 /** The form → the POST/PATCH body (on edit, empty optional fields become null so they are cleared). */
-export function recordBody(f: RecordForm, editing: boolean): Record<string, unknown> {
+export function recordBody(f: RecordForm, editing: boolean, lang: Lang): Record<string, unknown> {
   const opt = (v: string) => (v ? v : editing ? null : undefined);
   const body: Record<string, unknown> = {
     title: f.title.trim(),
@@ -93,8 +95,8 @@ export function recordBody(f: RecordForm, editing: boolean): Record<string, unkn
     type: f.type,
     priority: f.priority,
     status: f.status,
-    contactAt: f.contactAt ? localInputToInstant(f.contactAt) ?? undefined : undefined,
-    dueAt: f.dueAt ? localInputToInstant(f.dueAt) : editing ? null : undefined,
+    contactAt: inputToInstant(f.contactAt, lang) ?? undefined,
+    dueAt: inputToInstant(f.dueAt, lang) ?? (editing ? null : undefined),
     customerId: opt(f.customerId),
     assigneeId: opt(f.assigneeId),
     teamId: opt(f.teamId),

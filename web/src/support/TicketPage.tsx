@@ -9,7 +9,9 @@ import { Time } from '../chat/Time';
 import { useDocumentTitle, useLang, useT } from '../i18n/locale';
 import type { MessageId } from '../i18n/messages';
 import { formatDateTime } from '../lib/dates';
-import { allowedMoves, instantToLocalInput, localInputToInstant } from './logic';
+import { inputToInstant, instantToInput } from '../lib/dateInput';
+import { DateTimeField } from '../lib/DateTimeField';
+import { allowedMoves } from './logic';
 import { sc, type SupportLive } from './live';
 import { TicketConversation } from './Conversation';
 import { TicketDiscussion } from './TicketDiscussion';
@@ -128,8 +130,10 @@ function TicketProperties({ ticket }: { ticket: TicketView }) {
   const categories = useCategoryTree('/api/support-chat');
   const labels = useLabels('/api/support-chat');
   const [field, setField] = useState<string | null>(null);
-  const [due, setDue] = useState(instantToLocalInput(ticket.dueAt));
-  useEffect(() => setDue(instantToLocalInput(ticket.dueAt)), [ticket.dueAt]);
+  const [due, setDue] = useState(() => instantToInput(ticket.dueAt, lang));
+  const [dueBad, setDueBad] = useState(false);
+  // the saved due date changed (here or by someone else): show it (the field itself follows a change of language)
+  useEffect(() => setDue(instantToInput(ticket.dueAt, lang)), [ticket.dueAt]); // eslint-disable-line react-hooks/exhaustive-deps
   const moves = allowedMoves(ticket.status, 'ADMIN');
   const set = (name: string, value: unknown) => {
     setField(name);
@@ -142,7 +146,7 @@ function TicketProperties({ ticket }: { ticket: TicketView }) {
       </p>
     ) : null;
   const labelIds = (ticket.labels ?? []).map((l) => l.id);
-  const dueIso = localInputToInstant(due);
+  const dueIso = inputToInstant(due, lang);
 
   return (
     <section className="side-box" aria-labelledby="props-h">
@@ -201,13 +205,20 @@ function TicketProperties({ ticket }: { ticket: TicketView }) {
         ))}
       </fieldset>
       {err('labelIds')}
-      <form className="field compact" onSubmit={(e) => { e.preventDefault(); set('dueAt', dueIso); }}>
+      <form className="field compact" noValidate onSubmit={(e) => {
+        e.preventDefault();
+        // text that is no date and time is never sent (it would clear the due date)
+        if (due.trim() && !dueIso) setDueBad(true);
+        else set('dueAt', dueIso);
+      }}>
         <label htmlFor="due-at">{t('sc.dueAt')}</label>
         <div className="row">
-          <input id="due-at" type="datetime-local" value={due} onChange={(e) => setDue(e.target.value)} />
+          <DateTimeField id="due-at" label={t('sc.dueAt')} value={due} onChange={(v) => { setDue(v); setDueBad(false); }}
+            aria-invalid={dueBad || undefined} aria-describedby={dueBad ? 'due-at-err' : undefined} />
           <button type="submit" className="btn small">{t('save')}</button>
           {ticket.dueAt && <button type="button" className="btn small" onClick={() => set('dueAt', null)}>{t('clear')}</button>}
         </div>
+        {dueBad && <span id="due-at-err" className="field-error">{t('form.badDate')}</span>}
         {dueIso && <span className="muted small">{t('date.chosen')} <time dateTime={dueIso}>{formatDateTime(dueIso, lang)}</time></span>}
       </form>
       {err('dueAt')}

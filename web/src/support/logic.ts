@@ -203,21 +203,6 @@ export function categoryOptions(list: CategoryView[]): TreeOption[] {
   return out;
 }
 
-// ---- datetime-local ↔ instant (the browser's local time zone)
-export function instantToLocalInput(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-export function localInputToInstant(v: string): string | null {
-  if (!v) return null;
-  const d = new Date(v);
-  return Number.isNaN(d.getTime()) ? null : d.toISOString();
-}
-
 // ---- problem+json field errors
 export function fieldErrors(problem: { errors?: { field: string; message: string }[] } | undefined): Record<string, string> {
   const out: Record<string, string> = {};

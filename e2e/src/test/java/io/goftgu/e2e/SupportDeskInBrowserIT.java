@@ -123,6 +123,30 @@ class SupportDeskInBrowserIT {
         byRole(agent.page, AriaRole.COMBOBOX, "کارشناس").selectOption(new SelectOption().setLabel("Ava Azadi"));
         assertThat(byRole(agent.page, AriaRole.COMBOBOX, "کارشناس")).hasValue(desk.admin().userId());
 
+        // a due date in the Jalali calendar: a month Farvardin 1410 does not have is refused and not sent
+        var details = agent.page.getByRole(AriaRole.COMPLEMENTARY, new Page.GetByRoleOptions().setName("جزئیات تیکت"));
+        var due = byRole(agent.page, AriaRole.TEXTBOX, "سررسید");
+        due.fill("۱۴۱۰/۱۳/۰۱ ۰۹:۳۰");
+        details.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("ذخیره").setExact(true)).click();
+        assertThat(due).hasAttribute("aria-invalid", "true");
+        assertThat(details.getByText("تاریخ و زمان معتبر نیست.")).isVisible();
+        // typed with Latin digits, the day then picked in the calendar (Jalali, right to left); the time stays as typed
+        due.fill("1410/1/15 9:30");
+        byRole(agent.page, AriaRole.BUTTON, "تقویم: سررسید").click();
+        var calendar = byRole(agent.page, AriaRole.DIALOG, "تقویم: سررسید");
+        assertThat(calendar.getByRole(AriaRole.GRID)).hasAttribute("aria-label", Pattern.compile("فروردین ۱۴۱۰"));
+        agent.screenshot("ticket-due-calendar");
+        calendar.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("(^|[^۰-۹])۲۰[^۰-۹].*فروردین"))).click();
+        assertThat(calendar).hasCount(0);
+        assertThat(due).hasValue("۱۴۱۰/۰۱/۲۰ ۰۹:۳۰");
+        details.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("ذخیره").setExact(true)).click();
+        // read back from the server: 20 Farvardin 1410, 09:30 in Tehran (the browser's zone) = 2031-04-09 06:00 UTC
+        var saved = agent.page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("توافق سطح خدمت"))
+                .locator("time[datetime^='2031-04-09T06:00']");
+        assertThat(saved).containsText("فروردین ۱۴۱۰");
+        assertThat(saved).containsText("۰۹:۳۰");
+        assertThat(due).not().hasAttribute("aria-invalid", "true");
+
         // an internal note, typed slowly (staff-only typing), then a public reply
         var note = "Customer is on the old driver — SECRET-NOTE-42";
         byRole(agent.page, AriaRole.CHECKBOX, "یادداشت داخلی").check();
@@ -206,8 +230,9 @@ class SupportDeskInBrowserIT {
         page.getByLabel("نوع", new Page.GetByLabelOptions().setExact(true)).selectOption("COMPLAINT");
         page.getByLabel("اولویت", new Page.GetByLabelOptions().setExact(true)).selectOption("HIGH");
         page.getByLabel("وضعیت", new Page.GetByLabelOptions().setExact(true)).selectOption("OPEN");
-        page.getByLabel("زمان تماس", new Page.GetByLabelOptions().setExact(true)).fill("2026-11-20T10:30");
-        page.getByLabel("زمان سررسید", new Page.GetByLabelOptions().setExact(true)).fill("2026-11-18T10:30");
+        // in the Jalali calendar (29 and 27 Aban 1405 = 20 and 18 November 2026), Latin or Persian digits
+        page.getByLabel("زمان تماس", new Page.GetByLabelOptions().setExact(true)).fill("1405/08/29 10:30");
+        page.getByLabel("زمان سررسید", new Page.GetByLabelOptions().setExact(true)).fill("۱۴۰۵/۰۸/۲۷ ۱۰:۳۰");
         page.getByLabel("مشتری", new Page.GetByLabelOptions().setExact(true)).selectOption(desk.customer().userId());
         page.getByLabel("کارشناس", new Page.GetByLabelOptions().setExact(true)).selectOption(desk.admin().userId());
         page.getByLabel("تیم", new Page.GetByLabelOptions().setExact(true)).selectOption(new SelectOption().setLabel("تیم فروش"));
@@ -220,7 +245,7 @@ class SupportDeskInBrowserIT {
         // the due time before the contact time is refused on the client
         byRole(page, AriaRole.BUTTON, "ثبت").click();
         assertThat(page.getByText("زمان سررسید نمی‌تواند پیش از زمان تماس باشد.")).isVisible();
-        page.getByLabel("زمان سررسید", new Page.GetByLabelOptions().setExact(true)).fill("2026-11-25T16:00");
+        page.getByLabel("زمان سررسید", new Page.GetByLabelOptions().setExact(true)).fill("۱۴۰۵/۰۹/۰۴ ۱۶:۰۰");
         assertThat(page.locator(".field").filter(new Locator.FilterOptions().setHasText("زمان سررسید")).locator("time"))
                 .containsText("آذر");
         agent.screenshot("support-info-form");
@@ -337,6 +362,14 @@ class SupportDeskInBrowserIT {
         assertThat(sla).containsText("first response");
         assertThat(admin.page.getByLabel("Category", new Page.GetByLabelOptions().setExact(true))).hasValue(categoryId);
         screenshotBoth(admin, "support-ticket-sla");
+        // the due date field in English: the Gregorian calendar, left to right; Escape closes it
+        byRole(admin.page, AriaRole.TEXTBOX, "Due date").fill("2031-04-09 09:30");
+        byRole(admin.page, AriaRole.BUTTON, "Calendar: Due date").click();
+        var calendar = byRole(admin.page, AriaRole.DIALOG, "Calendar: Due date");
+        assertThat(calendar.getByRole(AriaRole.GRID)).hasAttribute("aria-label", Pattern.compile("April 2031"));
+        admin.screenshot("ticket-due-calendar");
+        admin.page.keyboard().press("Escape");
+        assertThat(calendar).hasCount(0);
         var ticketPath = "/dashboard/support-chat/" + ticket.path("id").asText();
 
         // a canned response made in settings is inserted by its /shortcut
