@@ -4,13 +4,13 @@ import { api, ApiError } from '../api/http';
 import type { DiscussionView } from '../api/types';
 import { useLang, useT } from '../i18n/locale';
 import { formatNumber } from '../lib/dates';
+import { sc } from './live';
 import { ErrorLine } from './ui';
-
-const discussionKey = (ticketId: string) => ['sc', 'discussion', ticketId] as const;
 
 /**
  * The ticket's staff discussion (a TICKET room in internal chat): a "Discussion" button that opens it (creating it
- * on first use, joining it otherwise) with the caller's unread count. 404 from the GET only means there is none yet.
+ * on first use, joining it otherwise) with the caller's unread count, refetched when a message or read in its room
+ * arrives on the socket. 404 from the GET only means there is none yet.
  */
 export function TicketDiscussion({ ticketId }: { ticketId: string }) {
   const t = useT();
@@ -19,7 +19,7 @@ export function TicketDiscussion({ ticketId }: { ticketId: string }) {
   const navigate = useNavigate();
   const path = `/api/support-chat/${ticketId}/discussion`;
   const discussion = useQuery({
-    queryKey: discussionKey(ticketId),
+    queryKey: sc.discussion(ticketId),
     queryFn: async () => {
       try {
         return await api<DiscussionView>(path);
@@ -28,12 +28,12 @@ export function TicketDiscussion({ ticketId }: { ticketId: string }) {
         throw e;
       }
     },
-    refetchInterval: 30_000,
+    // kept current by the socket's internal-chat frames for its room (support/live.ts), not by polling
   });
   const open = useMutation({
     mutationFn: () => api<DiscussionView>(path, { method: 'POST' }),
     onSuccess: (d) => {
-      qc.setQueryData(discussionKey(ticketId), d);
+      qc.setQueryData(sc.discussion(ticketId), d);
       navigate(`/dashboard/internal-chat/${d.roomId}`);
     },
   });

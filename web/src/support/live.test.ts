@@ -46,6 +46,19 @@ describe('support frames → cache', () => {
     expect(qc.getQueryData(sc.viewers('t1'))).toEqual(viewers);
   });
 
+  it("a message or a read in a ticket's discussion room refetches that discussion's unread count only", () => {
+    qc.setQueryData(sc.discussion('t1'), { roomId: 'r1', unread: 0, member: true });
+    qc.setQueryData(sc.discussion('t2'), { roomId: 'r2', unread: 0, member: true });
+    qc.setQueryData(sc.discussion('t3'), null);
+    const spy = vi.spyOn(qc, 'invalidateQueries');
+    live.onFrame({ type: 'internal-chat:message', roomId: 'r1', seq: 4, data: {} });
+    expect(spy.mock.calls).toEqual([[{ queryKey: sc.discussion('t1') }]]);
+    live.onFrame({ type: 'internal-chat:read-receipt', roomId: 'r2', data: {} });
+    live.onFrame({ type: 'internal-chat:message', roomId: 'elsewhere', data: {} });
+    live.onFrame({ type: 'internal-chat:message', data: {} });
+    expect(spy.mock.calls).toEqual([[{ queryKey: sc.discussion('t1') }], [{ queryKey: sc.discussion('t2') }]]);
+  });
+
   it('merges messages by id in seq order', () => {
     expect(mergeMessages([msg(2), msg(1)], [msg(2, { body: 'edited' }), msg(3)]).map((m) => [m.seq, m.body]))
       .toEqual([[1, 'body 1'], [2, 'edited'], [3, 'body 3']]);

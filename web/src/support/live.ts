@@ -8,6 +8,7 @@ import { api, refreshSession } from '../api/http';
 import { RealtimeClient, type ServerFrame, type SocketLike, type SocketState } from '../lib/socket';
 import { getPresence, setPresence, type MyPresence } from '../lib/presence';
 import { BrowserNotifier } from '../lib/notify';
+import type { DiscussionView } from '../api/types';
 import type { TicketMessage, TicketView } from './types';
 
 export const sc = {
@@ -20,6 +21,8 @@ export const sc = {
   history: (id: string) => ['sc', 'history', id] as const,
   typing: (id: string) => ['sc', 'typing', id] as const,
   viewers: (id: string) => ['sc', 'viewers', id] as const,
+  discussions: ['sc', 'discussion'] as const,
+  discussion: (id: string) => ['sc', 'discussion', id] as const,
   agents: ['sc', 'agent-status'] as const,
 };
 
@@ -211,6 +214,17 @@ export class SupportLive {
       case 'support-info:updated':
         void this.qc.invalidateQueries({ queryKey: si.all });
         break;
+      case 'internal-chat:message':
+      case 'internal-chat:read-receipt': {
+        // a ticket's staff discussion got a message or a read: its unread count is refetched (the socket carries
+        // the events of every room I am in, the discussion's too)
+        const roomId = typeof f.roomId === 'string' ? f.roomId : undefined;
+        if (!roomId) break;
+        for (const [key, d] of this.qc.getQueriesData<DiscussionView | null>({ queryKey: sc.discussions })) {
+          if (d?.roomId === roomId) void this.qc.invalidateQueries({ queryKey: key });
+        }
+        break;
+      }
       default:
         break;
     }

@@ -73,6 +73,19 @@ class TicketDiscussionInBrowserIT {
         assertThat(banner.locator(".status")).hasText("در انتظار",
                 new LocatorAssertions.HasTextOptions().setTimeout(20_000));
 
+        // back on the ticket page, the discussion's unread count follows its room live: once the page's socket is
+        // shown to be live (a status change reaches the status field), a colleague's message in the room is counted
+        agent.page.navigate("/dashboard/support-chat/" + ticketId);
+        var status = agent.page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("وضعیت").setExact(true));
+        assertThat(status).hasValue("PENDING", new LocatorAssertions.HasValueOptions().setTimeout(20_000));
+        call("PATCH", "/api/support-chat/" + ticketId, ava.token(), Map.of("status", "IN_PROGRESS"), 200);
+        assertThat(status).hasValue("IN_PROGRESS", new LocatorAssertions.HasValueOptions().setTimeout(20_000));
+        call("POST", "/api/internal-chat/messages", bahram.token(),
+                Map.of("roomId", roomId, "body", "I'll call them", "clientMessageId", java.util.UUID.randomUUID()), 201);
+        assertThat(agent.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+                .setName(Pattern.compile("^گفتگوی همکاران.*۱ پیام خوانده‌نشده")))).isVisible(
+                new LocatorAssertions.IsVisibleOptions().setTimeout(10_000));
+
         // the assignee is a member; opening again gives the same room
         var discussion = call("GET", "/api/support-chat/" + ticketId + "/discussion", bahram.token(), null, 200);
         assertEquals(roomId, discussion.path("roomId").asText());
