@@ -9,10 +9,12 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -29,12 +31,14 @@ import java.util.function.Predicate;
 /**
  * Runs a service's Kafka consumers: each event is handled in its own transaction together with its dedupe row
  * ({@link ProcessedEvents}), so a redelivered event changes nothing. Offsets are committed after the handling
- * commits; a handler that fails is retried with the same event, so order per aggregate holds.
+ * commits, at most once a second; a handler that fails is retried with the same event, so order per aggregate holds.
  */
 @ApplicationScoped
 public class EventSubscriber {
 
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+    /** How often handled offsets are committed, at most. */
+    static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
 
     private final Map<String, Object> kafka;
     private final ProcessedEvents processed;
@@ -93,42 +97,75 @@ public class EventSubscriber {
     }
 
     /**
-     * Handles each polled record in order and commits the batch's offsets once. When a handler fails, every
-     * partition of the batch is put back at its first record not yet handled (the poll had moved them all past the
-     * batch), so the failed event is retried and nothing behind it is skipped.
+     * Handles each polled record in order. When a handler fails, every partition of the batch is put back at its first
+     * record not yet handled (the poll had moved them all past the batch), so the failed event is retried and nothing
+     * behind it is skipped.
+     *
+     * <p>Offsets are committed at most every {@link #COMMIT_EVERY} (and when the consumer stops), not after every
+     * poll: at a steady rate a poll holds one record, and a synchronous commit each time was a round trip and a write
+     * to {@code __consumer_offsets} per event. Handling is idempotent (the dedupe row commits with the handler's
+     * change), so the events a crash or a rebalance sends again after an older committed offset change nothing.
      */
     private void consume(KafkaConsumer<String, byte[]> consumer, String name, Predicate<EventEnvelope> wanted,
                          Consumer<EventEnvelope> handler) {
-        while (running) {
-            var records = consumer.poll(Duration.ofMillis(500));
-            var handled = new HashMap<TopicPartition, OffsetAndMetadata>();
-            for (var record : records) {
-                var partition = new TopicPartition(record.topic(), record.partition());
-                try {
-                    var event = EventJson.read(record.value());
-                    if (wanted.test(event)) {
-                        QuarkusTransaction.requiringNew().run(() -> {
-                            if (processed.firstDelivery(name, event.id())) {
-                                handler.accept(event);
-                            }
-                        });
+        var uncommitted = new HashMap<TopicPartition, OffsetAndMetadata>();
+        long lastCommit = System.nanoTime();
+        try {
+            while (running) {
+                var records = consumer.poll(Duration.ofMillis(500));
+                var handled = new HashMap<TopicPartition, OffsetAndMetadata>();
+                for (var record : records) {
+                    var partition = new TopicPartition(record.topic(), record.partition());
+                    try {
+                        var event = EventJson.read(record.value());
+                        if (wanted.test(event)) {
+                            QuarkusTransaction.requiringNew().run(() -> {
+                                if (processed.firstDelivery(name, event.id())) {
+                                    handler.accept(event);
+                                }
+                            });
+                        }
+                    } catch (UncheckedIOException e) {
+                        Log.errorf("%s: skipping a record of %s that is not an event: %s", name, partition, e.getMessage());
+                    } catch (RuntimeException e) {
+                        Log.errorf(e, "%s: handling %s@%d failed, retrying", name, partition, record.offset());
+                        for (var polled : records.partitions()) {
+                            var done = handled.get(polled);
+                            consumer.seek(polled, done != null ? done.offset() : records.records(polled).getFirst().offset());
+                        }
+                        sleep(RETRY_PAUSE);
+                        break;
                     }
-                } catch (UncheckedIOException e) {
-                    Log.errorf("%s: skipping a record of %s that is not an event: %s", name, partition, e.getMessage());
-                } catch (RuntimeException e) {
-                    Log.errorf(e, "%s: handling %s@%d failed, retrying", name, partition, record.offset());
-                    for (var polled : records.partitions()) {
-                        var done = handled.get(polled);
-                        consumer.seek(polled, done != null ? done.offset() : records.records(polled).getFirst().offset());
-                    }
-                    sleep(RETRY_PAUSE);
-                    break;
+                    handled.put(partition, new OffsetAndMetadata(record.offset() + 1));
                 }
-                handled.put(partition, new OffsetAndMetadata(record.offset() + 1));
+                uncommitted.putAll(handled);
+                if (!uncommitted.isEmpty() && System.nanoTime() - lastCommit >= COMMIT_EVERY.toNanos()) {
+                    try {
+                        consumer.commitSync(uncommitted);
+                    } catch (CommitFailedException | RebalanceInProgressException e) {
+                        // partitions moved to another replica meanwhile: it replays from the older offset, deduplicated
+                        Log.debugf("%s: offsets not committed (%s)", name, e.getMessage());
+                    }
+                    uncommitted.clear();
+                    lastCommit = System.nanoTime();
+                }
             }
-            if (!handled.isEmpty()) {
-                consumer.commitSync(handled);
-            }
+        } finally {
+            commitOnLeaving(consumer, name, uncommitted);
+        }
+    }
+
+    /** What was handled since the last commit, committed as the consumer stops or fails (best effort: it is replayable). */
+    private static void commitOnLeaving(KafkaConsumer<String, byte[]> consumer, String name,
+                                        Map<TopicPartition, OffsetAndMetadata> uncommitted) {
+        if (uncommitted.isEmpty()) {
+            return;
+        }
+        try {
+            consumer.commitSync(uncommitted, COMMIT_EVERY);
+        } catch (RuntimeException e) {
+            Log.debugf("%s: offsets not committed on leaving (%s); those events come again and are deduplicated",
+                    name, e.getMessage());
         }
     }
 

@@ -187,6 +187,48 @@ class OutboxTest {
     }
 
     @Test
+    void handledOffsetsAreCommittedEvenWhenNoMoreEventsCome() throws Exception {
+        var group = "outbox-test-" + UUID.randomUUID();
+        var aggregate = UUID.randomUUID();
+        var handled = new CopyOnWriteArrayList<UUID>();
+        subscriber.subscribe(group, List.of(Topics.INTERNAL_CHAT), e -> {
+            if (e.aggregateId().equals(aggregate)) {
+                handled.add(e.id());
+            }
+        });
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 1; i <= 3; i++) {
+                outbox.add(event(aggregate, i));
+            }
+        });
+        var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (handled.size() < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(3, handled.size());
+        // with no more events coming, the group's offsets still reach the end of what it handled
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.<String, Object>of("bootstrap.servers", KafkaBroker.bootstrapServers()));
+             var probe = new KafkaConsumer<String, String>(Map.of("bootstrap.servers", KafkaBroker.bootstrapServers(),
+                     "key.deserializer", StringDeserializer.class, "value.deserializer", StringDeserializer.class))) {
+            var partitions = probe.partitionsFor(Topics.INTERNAL_CHAT).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+            var ends = probe.endOffsets(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> committed = Map.of();
+            while (System.nanoTime() < deadline) {
+                committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
+                        .entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+                                entry -> entry.getValue().offset()));
+                if (committed.keySet().containsAll(ends.keySet()) && committed.equals(ends)) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            assertEquals(ends, committed);
+        }
+    }
+
+    @Test
     void aFailedEventIsRetriedWithoutSkippingWhatCameBehindItAndUnwantedTypesArePassedOver() throws Exception {
         var aggregates = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
         var handled = new CopyOnWriteArrayList<UUID>();
