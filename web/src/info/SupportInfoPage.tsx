@@ -298,7 +298,15 @@ function RecordEditor({ record, onDone }: { record?: SupportRecord; onDone?: () 
   const teams = useTeams();
   const categories = useCategoryTree(BASE);
   const labels = useLabels(BASE);
-  const set = <K extends keyof RecordForm>(k: K, v: RecordForm[K]) => setForm((f) => ({ ...f, [k]: v }));
+  const set = <K extends keyof RecordForm>(k: K, v: RecordForm[K]) => {
+    setForm((f) => ({ ...f, [k]: v }));
+    // a field being corrected no longer shows the error the last submit found in it
+    setErrors((e) => {
+      if (!(k in e)) return e;
+      const { [k]: _fixed, ...rest } = e;
+      return rest;
+    });
+  };
   const save = useMutation({
     mutationFn: (body: Record<string, unknown>) =>
       record ? api<SupportRecord>(`${BASE}/${record.id}`, { method: 'PATCH', body }) : api<SupportRecord>(BASE, { method: 'POST', body }),

@@ -248,6 +248,8 @@ class SupportDeskInBrowserIT {
         page.getByLabel("زمان سررسید", new Page.GetByLabelOptions().setExact(true)).fill("۱۴۰۵/۰۹/۰۴ ۱۶:۰۰");
         assertThat(page.locator(".field").filter(new Locator.FilterOptions().setHasText("زمان سررسید")).locator("time"))
                 .containsText("آذر");
+        // the corrected field no longer shows the error
+        assertThat(page.getByText("زمان سررسید نمی‌تواند پیش از زمان تماس باشد.")).isHidden();
         agent.screenshot("support-info-form");
         byRole(page, AriaRole.BUTTON, "ثبت").click();
 
