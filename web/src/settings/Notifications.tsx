@@ -3,7 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api/http';
 import { useT } from '../i18n/locale';
 import { fieldErrors } from '../support/logic';
-import { ErrorLine, Field } from '../support/ui';
+import { ErrorLine, Field, LoadedFields } from '../support/ui';
 import { browserNotificationsEnabled, notificationsSupported, setBrowserNotifications } from '../lib/notify';
 
 interface MyNotifications { mention: boolean; direct: boolean; ticketReply: boolean }
@@ -86,10 +86,12 @@ function WorkspaceDelay({ data }: { data: WorkspaceNotifications | undefined }) 
   };
   return (
     <form onSubmit={submit} noValidate className="row">
-      <Field label={t('notify.workspaceDelay')} error={error}>
-        {(p) => <input {...p} inputMode="numeric" value={value} onChange={(e) => setValue(e.target.value)} />}
-      </Field>
-      <button type="submit" className="btn small" disabled={save.isPending}>{t('save')}</button>
+      <LoadedFields loaded={!!data}>
+        <Field label={t('notify.workspaceDelay')} error={error}>
+          {(p) => <input {...p} inputMode="numeric" value={value} onChange={(e) => setValue(e.target.value)} />}
+        </Field>
+        <button type="submit" className="btn small" disabled={save.isPending}>{t('save')}</button>
+      </LoadedFields>
       <span role="status" className="muted">{save.isSuccess ? t('settings.saved') : ''}</span>
     </form>
   );

@@ -11,7 +11,7 @@ import {
   PRIORITIES, type AssignmentSettings, type BusinessHoursView, type CannedView, type SlaPolicyView, type TeamView,
   type UserView,
 } from '../support/types';
-import { ErrorLine, Field, LabelChip, useCategoryTree, useLabels, useTeams, useUsers, Labeled, Num } from '../support/ui';
+import { ErrorLine, Field, LabelChip, useCategoryTree, useLabels, useTeams, useUsers, Labeled, LoadedFields, Num } from '../support/ui';
 import { NotificationSettings } from './Notifications';
 import { isColor, isValidTimeZone, LINK_KINDS, linkSettingsBody, type LinkSettings, validateSla, validateWeek, weekFromServer, weekToServer, WEEKDAYS, type DayHours } from './logic';
 
@@ -601,15 +601,17 @@ function Assignment() {
     <form onSubmit={submit} noValidate>
       <ErrorLine error={q.error} />
       <p className="muted">{t('settings.assign.hint')}</p>
-      <label className="check">
-        <input type="checkbox" checked={auto} onChange={(e) => setAuto(e.target.checked)} />
-        {t('settings.assign.auto')}
-      </label>
-      <Field label={t('settings.assign.capacity')} error={save.errors.agentCapacity}>
-        {(p) => <input {...p} inputMode="numeric" value={cap} onChange={(e) => setCap(e.target.value)} />}
-      </Field>
-      <FormError message={save.formError} />
-      <button type="submit" className="btn primary" disabled={save.isPending}>{t('save')}</button> <Saved show={save.isSuccess} />
+      <LoadedFields loaded={!!q.data}>
+        <label className="check">
+          <input type="checkbox" checked={auto} onChange={(e) => setAuto(e.target.checked)} />
+          {t('settings.assign.auto')}
+        </label>
+        <Field label={t('settings.assign.capacity')} error={save.errors.agentCapacity}>
+          {(p) => <input {...p} inputMode="numeric" value={cap} onChange={(e) => setCap(e.target.value)} />}
+        </Field>
+        <FormError message={save.formError} />
+        <button type="submit" className="btn primary" disabled={save.isPending}>{t('save')}</button> <Saved show={save.isSuccess} />
+      </LoadedFields>
     </form>
   );
 }
@@ -663,33 +665,35 @@ function WidgetSettings() {
       <form onSubmit={submit} noValidate>
         <ErrorLine error={q.error} />
         <p className="muted">{t('settings.widget.hint')}</p>
-        <Field label={t('settings.widget.origins')} error={originError || undefined}>
-          {(p) => <textarea {...p} rows={4} dir="ltr" value={origins} onChange={(e) => setOrigins(e.target.value)} />}
-        </Field>
-        <Field label={t('settings.widget.color')} error={save.errors.color}>
-          {(p) => <input {...p} type="color" value={color} onChange={(e) => setColor(e.target.value)} />}
-        </Field>
-        <Field label={t('settings.widget.greetingFa')} error={save.errors['greeting.fa']}>
-          {(p) => <input {...p} dir="rtl" value={greetingFa} onChange={(e) => setGreetingFa(e.target.value)} />}
-        </Field>
-        <Field label={t('settings.widget.greetingEn')} error={save.errors['greeting.en']}>
-          {(p) => <input {...p} dir="ltr" value={greetingEn} onChange={(e) => setGreetingEn(e.target.value)} />}
-        </Field>
-        <Field label={t('settings.widget.language')} error={save.errors.language}>
-          {(p) => (
-            <select {...p} value={language} onChange={(e) => setLanguage(e.target.value)}>
-              <option value="auto">{t('settings.widget.auto')}</option>
-              <option value="fa" lang="fa">{t('lang.fa')}</option>
-              <option value="en" lang="en">{t('lang.en')}</option>
-            </select>
-          )}
-        </Field>
-        <label className="check">
-          <input type="checkbox" checked={enforce} onChange={(e) => setEnforce(e.target.checked)} />
-          {t('settings.widget.enforce')}
-        </label>
-        <FormError message={save.formError} />
-        <button type="submit" className="btn primary" disabled={save.isPending}>{t('save')}</button> <Saved show={save.isSuccess} />
+        <LoadedFields loaded={!!q.data}>
+          <Field label={t('settings.widget.origins')} error={originError || undefined}>
+            {(p) => <textarea {...p} rows={4} dir="ltr" value={origins} onChange={(e) => setOrigins(e.target.value)} />}
+          </Field>
+          <Field label={t('settings.widget.color')} error={save.errors.color}>
+            {(p) => <input {...p} type="color" value={color} onChange={(e) => setColor(e.target.value)} />}
+          </Field>
+          <Field label={t('settings.widget.greetingFa')} error={save.errors['greeting.fa']}>
+            {(p) => <input {...p} dir="rtl" value={greetingFa} onChange={(e) => setGreetingFa(e.target.value)} />}
+          </Field>
+          <Field label={t('settings.widget.greetingEn')} error={save.errors['greeting.en']}>
+            {(p) => <input {...p} dir="ltr" value={greetingEn} onChange={(e) => setGreetingEn(e.target.value)} />}
+          </Field>
+          <Field label={t('settings.widget.language')} error={save.errors.language}>
+            {(p) => (
+              <select {...p} value={language} onChange={(e) => setLanguage(e.target.value)}>
+                <option value="auto">{t('settings.widget.auto')}</option>
+                <option value="fa" lang="fa">{t('lang.fa')}</option>
+                <option value="en" lang="en">{t('lang.en')}</option>
+              </select>
+            )}
+          </Field>
+          <label className="check">
+            <input type="checkbox" checked={enforce} onChange={(e) => setEnforce(e.target.checked)} />
+            {t('settings.widget.enforce')}
+          </label>
+          <FormError message={save.formError} />
+          <button type="submit" className="btn primary" disabled={save.isPending}>{t('save')}</button> <Saved show={save.isSuccess} />
+        </LoadedFields>
       </form>
       <Card title={t('settings.widget.secret')}>
         <p className="muted">{q.data?.secretHint ? t('settings.widget.secretHint', { hint: q.data.secretHint }) : t('settings.widget.noSecret')}</p>
@@ -755,18 +759,20 @@ function CrmLinkSettings() {
     <form onSubmit={submit} noValidate>
       <ErrorLine error={q.error} />
       <p className="muted">{t('settings.links.hint')}</p>
-      {LINK_KINDS.map((kind) => (
-        <Field key={kind} label={t(`settings.links.template.${kind}` as MessageId)} error={save.errors[kind]}>
-          {(p) => <input {...p} type="url" dir="ltr" placeholder={`https://crm.example.com/${kind.toLowerCase()}s/{refId}`}
-            value={templates[kind] ?? ''} onChange={(e) => setTemplates({ ...templates, [kind]: e.target.value })} />}
+      <LoadedFields loaded={!!q.data}>
+        {LINK_KINDS.map((kind) => (
+          <Field key={kind} label={t(`settings.links.template.${kind}` as MessageId)} error={save.errors[kind]}>
+            {(p) => <input {...p} type="url" dir="ltr" placeholder={`https://crm.example.com/${kind.toLowerCase()}s/{refId}`}
+              value={templates[kind] ?? ''} onChange={(e) => setTemplates({ ...templates, [kind]: e.target.value })} />}
+          </Field>
+        ))}
+        <Field label={t('settings.links.lookup')} error={save.errors.lookupUrl}>
+          {(p) => <input {...p} type="url" dir="ltr" value={lookup} onChange={(e) => setLookup(e.target.value)} />}
         </Field>
-      ))}
-      <Field label={t('settings.links.lookup')} error={save.errors.lookupUrl}>
-        {(p) => <input {...p} type="url" dir="ltr" value={lookup} onChange={(e) => setLookup(e.target.value)} />}
-      </Field>
-      <p className="muted">{t('settings.links.lookupHint')}</p>
-      <FormError message={save.formError} />
-      <button type="submit" className="btn primary" disabled={save.isPending}>{t('save')}</button> <Saved show={save.isSuccess} />
+        <p className="muted">{t('settings.links.lookupHint')}</p>
+        <FormError message={save.formError} />
+        <button type="submit" className="btn primary" disabled={save.isPending}>{t('save')}</button> <Saved show={save.isSuccess} />
+      </LoadedFields>
     </form>
   );
 }

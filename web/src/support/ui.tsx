@@ -237,3 +237,12 @@ export function onTabKeys(e: KeyboardEvent<HTMLElement>) {
   tab.focus();
   tab.click();
 }
+
+/**
+ * A settings form's controls, disabled until its saved values have loaded: typing before they arrive would be
+ * overwritten by them, and a save would then send the old values (a fieldset with `display: contents`, so the layout
+ * is the form's own).
+ */
+export function LoadedFields({ loaded, children }: { loaded: boolean; children: ReactNode }) {
+  return <fieldset className="plain" disabled={!loaded} aria-busy={!loaded}>{children}</fieldset>;
+}
