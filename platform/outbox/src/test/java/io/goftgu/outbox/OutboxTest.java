@@ -213,13 +213,15 @@ class OutboxTest {
                      "key.deserializer", StringDeserializer.class, "value.deserializer", StringDeserializer.class))) {
             var partitions = probe.partitionsFor(Topics.INTERNAL_CHAT).stream()
                     .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
-            var ends = probe.endOffsets(partitions);
+            // a partition nothing was ever written to has no offset to commit
+            var ends = probe.endOffsets(partitions).entrySet().stream().filter(entry -> entry.getValue() > 0)
+                    .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
             Map<org.apache.kafka.common.TopicPartition, Long> committed = Map.of();
             while (System.nanoTime() < deadline) {
                 committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
                         .entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
                                 entry -> entry.getValue().offset()));
-                if (committed.keySet().containsAll(ends.keySet()) && committed.equals(ends)) {
+                if (committed.equals(ends)) {
                     break;
                 }
                 Thread.sleep(100);
