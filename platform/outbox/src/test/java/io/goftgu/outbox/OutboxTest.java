@@ -10,11 +10,15 @@ import io.goftgu.jobs.ReplicaLock;
 import io.goftgu.testing.KafkaBroker;
 import io.goftgu.testing.KafkaResource;
 import io.goftgu.testing.PostgresResource;
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
@@ -57,6 +61,8 @@ class OutboxTest {
     ProcessedEvents processed;
     @Inject
     EventSubscriber subscriber;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     private static NewEvent event(UUID aggregate, int n) {
         return new NewEvent(EventTypes.InternalChat.MESSAGE_CREATED, WORKSPACE, aggregate, Actor.user(UUID.randomUUID()),
@@ -265,6 +271,127 @@ class OutboxTest {
         assertFalse(failOnce.get(), "the handler failed once");
         assertEquals(Set.copyOf(published), Set.copyOf(handled), "every wanted event, none skipped");
         assertEquals(published.size(), handled.size(), "each once");
+    }
+
+    /**
+     * A patient consumer gets a burst in one poll and handles it in ONE transaction, each event once and in order; a
+     * redelivered event is dropped by its dedupe row. The burst is on Kafka before the consumer starts (one
+     * aggregate, so one partition), so its first fetch holds all of it whatever the timing.
+     */
+    @Test
+    void aBatchedConsumerHandlesABurstInOneTransactionEachOnceInOrder() throws Exception {
+        var aggregate = UUID.randomUUID();
+        var burst = QuarkusTransaction.requiringNew().call(() -> {
+            var ids = new ArrayList<UUID>();
+            for (int i = 1; i <= 20; i++) {
+                ids.add(outbox.add(event(aggregate, i)).id());
+            }
+            return ids;
+        });
+        awaitEmptyOutbox();
+        var attempts = new Attempts();
+        assertThrows(IllegalArgumentException.class, () -> subscriber.subscribeInBatches("outbox-test-never",
+                List.of(Topics.INTERNAL_CHAT), Duration.ZERO, e -> true, attempts::record));
+        subscriber.subscribeInBatches("outbox-test-" + UUID.randomUUID(), List.of(Topics.INTERNAL_CHAT),
+                Duration.ofMillis(300), e -> e.aggregateId().equals(aggregate), attempts::record);
+        attempts.await(burst.size());
+        assertEquals(burst, attempts.committed(), "each once, in order");
+        assertEquals(1, attempts.committedTransactions.size(), "one transaction for the burst");
+        Log.infof("a burst of %d events took %d transaction(s)", burst.size(), attempts.committedTransactions.size());
+
+        // two of them again, as a producer retry would send them, then one new event behind them on the partition
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(Map.of(
+                "bootstrap.servers", KafkaBroker.bootstrapServers(),
+                "key.serializer", org.apache.kafka.common.serialization.StringSerializer.class,
+                "value.serializer", org.apache.kafka.common.serialization.StringSerializer.class))) {
+            for (var envelope : read(Set.of(aggregate), 2).subList(0, 2)) {
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.INTERNAL_CHAT,
+                        aggregate.toString(), EventJson.write(envelope))).get();
+            }
+        }
+        var after = QuarkusTransaction.requiringNew().call(() -> outbox.add(event(aggregate, 21)).id());
+        attempts.await(burst.size() + 1);
+        var expected = new ArrayList<>(burst);
+        expected.add(after);
+        assertEquals(expected, attempts.committed(), "the redelivered events were not handled again");
+    }
+
+    /**
+     * An event that fails in a batch rolls the whole batch back; its events are then handled one by one, so those
+     * before it commit once, it is retried (never skipped) and those behind it wait for it. The events are on Kafka
+     * before the consumer starts, so the first poll holds them all.
+     */
+    @Test
+    void aFailureInABatchRollsItBackAndItsEventsAreHandledOneByOne() throws Exception {
+        var aggregate = UUID.randomUUID();
+        var published = QuarkusTransaction.requiringNew().call(() -> {
+            var ids = new ArrayList<UUID>();
+            for (int i = 1; i <= 6; i++) {
+                ids.add(outbox.add(event(aggregate, i)).id());
+            }
+            return ids;
+        });
+        awaitEmptyOutbox();
+        var poison = published.get(2);
+        var failures = new java.util.concurrent.atomic.AtomicInteger(2);
+        var attempts = new Attempts();
+        subscriber.subscribeInBatches("outbox-test-" + UUID.randomUUID(), List.of(Topics.INTERNAL_CHAT),
+                Duration.ofMillis(300), e -> e.aggregateId().equals(aggregate), e -> {
+                    attempts.record(e);
+                    if (e.id().equals(poison) && failures.getAndDecrement() > 0) {
+                        throw new IllegalStateException("the database blinked");
+                    }
+                });
+        attempts.await(published.size());
+        assertEquals(published, attempts.committed(), "each once, in order");
+        // the batch stopped at the third and rolled back; one by one, the first two commit alone and the third fails
+        // again; retried, it commits together with the rest
+        var batch = attempts.all.getFirst().getKey();
+        assertEquals(published.subList(0, 3), attempts.all.stream().filter(a -> a.getKey().equals(batch))
+                .map(Map.Entry::getValue).toList(), "the first batch held the events up to the failing one");
+        assertFalse(attempts.committedTransactions.contains(batch), "and rolled back");
+        assertEquals(List.of(2L, 2L, 3L, 1L, 1L, 1L), published.stream().map(attempts::of).toList());
+        assertEquals(3, attempts.committedTransactions.size());
+    }
+
+    /** Every call of a test handler in order with its transaction, and which of those transactions committed. */
+    private final class Attempts {
+        final List<Map.Entry<Object, UUID>> all = new CopyOnWriteArrayList<>();
+        final Set<Object> committedTransactions = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        void record(EventEnvelope event) {
+            var transaction = transactions.getTransactionKey();
+            all.add(Map.entry(transaction, event.id()));
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        committedTransactions.add(transaction);
+                    }
+                }
+            });
+        }
+
+        /** The events whose handling committed, in the order they were handled. */
+        List<UUID> committed() {
+            return all.stream().filter(a -> committedTransactions.contains(a.getKey())).map(Map.Entry::getValue).toList();
+        }
+
+        long of(UUID event) {
+            return all.stream().filter(a -> a.getValue().equals(event)).count();
+        }
+
+        void await(int committed) throws InterruptedException {
+            var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (committed().size() < committed && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            Thread.sleep(500); // anything more would come now
+        }
     }
 
     private void awaitEmptyOutbox() {
