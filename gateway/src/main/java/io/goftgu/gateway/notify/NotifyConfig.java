@@ -27,8 +27,8 @@ public interface NotifyConfig {
 
     /**
      * How long the notifier lets events gather before it handles them, together in one transaction
-     * (GOFTGU_NOTIFY_BATCH_WAIT); a mail is due minutes later, so this only trades a little delay for fewer fetches
-     * and commits.
+     * (GOFTGU_NOTIFY_BATCH_WAIT, 1 ms to 10 s); a mail is due minutes later, so this only trades a little delay for
+     * fewer fetches and commits.
      */
     @WithDefault("1s")
     Duration batchWait();

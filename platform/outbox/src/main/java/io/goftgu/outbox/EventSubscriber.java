@@ -35,6 +35,8 @@ import java.util.function.Predicate;
  * Runs a service's Kafka consumers: each event is handled in its own transaction together with its dedupe row
  * ({@link ProcessedEvents}), so a redelivered event changes nothing. Offsets are committed after the handling
  * commits, at most once a second; a handler that fails is retried with the same event, so order per aggregate holds.
+ * A consumer that can wait ({@link #subscribeInBatches}) is fetched for once per wait and handles each poll's events
+ * in one transaction, each still with its own dedupe row.
  */
 @ApplicationScoped
 public class EventSubscriber {
@@ -43,6 +45,8 @@ public class EventSubscriber {
     private static final Duration POLL = Duration.ofMillis(500);
     /** A patient consumer's {@code fetch.min.bytes}: far above what arrives in its wait, so the wait decides. */
     static final int PATIENT_FETCH_BYTES = 1 << 20;
+    /** A patient consumer's longest wait: its fetch must be answered well within Kafka's 30 s request timeout. */
+    static final Duration LONGEST_WAIT = Duration.ofSeconds(10);
     /** How often handled offsets are committed, at most. */
     static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
 
@@ -86,8 +90,9 @@ public class EventSubscriber {
      */
     public void subscribeInBatches(String consumerName, List<String> topics, Duration maxWait,
                                    Predicate<EventEnvelope> wanted, Consumer<EventEnvelope> handler) {
-        if (maxWait.isNegative() || maxWait.isZero()) {
-            throw new IllegalArgumentException(consumerName + ": a batch needs a wait above zero, not " + maxWait);
+        if (maxWait.toMillis() < 1 || maxWait.compareTo(LONGEST_WAIT) > 0) {
+            throw new IllegalArgumentException(consumerName + ": a batch waits from 1 ms to " + LONGEST_WAIT
+                    + ", not " + maxWait);
         }
         start(consumerName, topics, maxWait, wanted, handler);
     }

@@ -290,8 +290,10 @@ class OutboxTest {
         });
         awaitEmptyOutbox();
         var attempts = new Attempts();
-        assertThrows(IllegalArgumentException.class, () -> subscriber.subscribeInBatches("outbox-test-never",
-                List.of(Topics.INTERNAL_CHAT), Duration.ZERO, e -> true, attempts::record));
+        for (var wrong : List.of(Duration.ZERO, Duration.ofMinutes(1))) {
+            assertThrows(IllegalArgumentException.class, () -> subscriber.subscribeInBatches("outbox-test-never",
+                    List.of(Topics.INTERNAL_CHAT), wrong, e -> true, attempts::record));
+        }
         subscriber.subscribeInBatches("outbox-test-" + UUID.randomUUID(), List.of(Topics.INTERNAL_CHAT),
                 Duration.ofMillis(300), e -> e.aggregateId().equals(aggregate), attempts::record);
         attempts.await(burst.size());
