@@ -281,14 +281,7 @@ class OutboxTest {
     @Test
     void aBatchedConsumerHandlesABurstInOneTransactionEachOnceInOrder() throws Exception {
         var aggregate = UUID.randomUUID();
-        var burst = QuarkusTransaction.requiringNew().call(() -> {
-            var ids = new ArrayList<UUID>();
-            for (int i = 1; i <= 20; i++) {
-                ids.add(outbox.add(event(aggregate, i)).id());
-            }
-            return ids;
-        });
-        awaitEmptyOutbox();
+        var burst = publishedBeforehand(aggregate, 20);
         var attempts = new Attempts();
         for (var wrong : List.of(Duration.ZERO, Duration.ofMinutes(1))) {
             assertThrows(IllegalArgumentException.class, () -> subscriber.subscribeInBatches("outbox-test-never",
@@ -326,14 +319,7 @@ class OutboxTest {
     @Test
     void aFailureInABatchRollsItBackAndItsEventsAreHandledOneByOne() throws Exception {
         var aggregate = UUID.randomUUID();
-        var published = QuarkusTransaction.requiringNew().call(() -> {
-            var ids = new ArrayList<UUID>();
-            for (int i = 1; i <= 6; i++) {
-                ids.add(outbox.add(event(aggregate, i)).id());
-            }
-            return ids;
-        });
-        awaitEmptyOutbox();
+        var published = publishedBeforehand(aggregate, 6);
         var poison = published.get(2);
         var failures = new java.util.concurrent.atomic.AtomicInteger(2);
         var attempts = new Attempts();
@@ -354,6 +340,19 @@ class OutboxTest {
         assertFalse(attempts.committedTransactions.contains(batch), "and rolled back");
         assertEquals(List.of(2L, 2L, 3L, 1L, 1L, 1L), published.stream().map(attempts::of).toList());
         assertEquals(3, attempts.committedTransactions.size());
+    }
+
+    /** The ids of {@code count} events of {@code aggregate} written in one transaction, once they are on Kafka. */
+    private List<UUID> publishedBeforehand(UUID aggregate, int count) {
+        var ids = QuarkusTransaction.requiringNew().call(() -> {
+            var added = new ArrayList<UUID>();
+            for (int i = 1; i <= count; i++) {
+                added.add(outbox.add(event(aggregate, i)).id());
+            }
+            return added;
+        });
+        awaitEmptyOutbox();
+        return ids;
     }
 
     /** Every call of a test handler in order with its transaction, and which of those transactions committed. */
