@@ -5,6 +5,7 @@ import io.goftgu.events.Audience;
 import io.goftgu.events.EventEnvelope;
 import io.goftgu.events.EventJson;
 import io.goftgu.events.EventTypes;
+import io.goftgu.events.TopicSetup;
 import io.goftgu.events.Topics;
 import io.goftgu.jobs.ReplicaLock;
 import io.goftgu.testing.KafkaBroker;
@@ -174,13 +175,7 @@ class OutboxTest {
         });
         var envelope = QuarkusTransaction.requiringNew().call(() -> outbox.add(event(aggregate, 1)));
         // the same record again, as a producer retry or a relay that died before deleting would send it
-        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(Map.of(
-                "bootstrap.servers", KafkaBroker.bootstrapServers(),
-                "key.serializer", org.apache.kafka.common.serialization.StringSerializer.class,
-                "value.serializer", org.apache.kafka.common.serialization.StringSerializer.class))) {
-            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.INTERNAL_CHAT,
-                    aggregate.toString(), EventJson.write(envelope))).get();
-        }
+        send(Topics.INTERNAL_CHAT, List.of(envelope));
         var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (handled.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(50);
@@ -275,56 +270,51 @@ class OutboxTest {
 
     /**
      * A patient consumer gets a burst in one poll and handles it in ONE transaction, each event once and in order; a
-     * redelivered event is dropped by its dedupe row. The burst is on Kafka before the consumer starts (one
-     * aggregate, so one partition), so its first fetch holds all of it whatever the timing.
+     * redelivered event is dropped by its dedupe row. The burst is alone on a topic of its own and on Kafka before the
+     * consumer starts, so its first fetch holds all of it whatever the timing and whatever else the broker holds.
      */
     @Test
     void aBatchedConsumerHandlesABurstInOneTransactionEachOnceInOrder() throws Exception {
-        var aggregate = UUID.randomUUID();
-        var burst = publishedBeforehand(aggregate, 20);
+        var topic = newTopic();
+        var burst = events(UUID.randomUUID(), 20);
+        send(topic, burst);
         var attempts = new Attempts();
         for (var wrong : List.of(Duration.ZERO, Duration.ofMinutes(1))) {
             assertThrows(IllegalArgumentException.class, () -> subscriber.subscribeInBatches("outbox-test-never",
-                    List.of(Topics.INTERNAL_CHAT), wrong, e -> true, attempts::record));
+                    List.of(topic), wrong, e -> true, attempts::record));
         }
-        subscriber.subscribeInBatches("outbox-test-" + UUID.randomUUID(), List.of(Topics.INTERNAL_CHAT),
-                Duration.ofMillis(300), e -> e.aggregateId().equals(aggregate), attempts::record);
+        subscriber.subscribeInBatches("outbox-test-" + UUID.randomUUID(), List.of(topic), Duration.ofMillis(300),
+                e -> true, attempts::record);
         attempts.await(burst.size());
-        assertEquals(burst, attempts.committed(), "each once, in order");
+        assertEquals(ids(burst), attempts.committed(), "each once, in order");
         assertEquals(1, attempts.committedTransactions.size(), "one transaction for the burst");
         Log.infof("a burst of %d events took %d transaction(s)", burst.size(), attempts.committedTransactions.size());
 
-        // two of them again, as a producer retry would send them, then one new event behind them on the partition
-        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(Map.of(
-                "bootstrap.servers", KafkaBroker.bootstrapServers(),
-                "key.serializer", org.apache.kafka.common.serialization.StringSerializer.class,
-                "value.serializer", org.apache.kafka.common.serialization.StringSerializer.class))) {
-            for (var envelope : read(Set.of(aggregate), 2).subList(0, 2)) {
-                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.INTERNAL_CHAT,
-                        aggregate.toString(), EventJson.write(envelope))).get();
-            }
-        }
-        var after = QuarkusTransaction.requiringNew().call(() -> outbox.add(event(aggregate, 21)).id());
+        // two of them again, as a producer retry would send them, then a new event behind them on the partition
+        var after = envelope(burst.getFirst().aggregateId(), 21);
+        send(topic, List.of(burst.get(0), burst.get(1), after));
         attempts.await(burst.size() + 1);
-        var expected = new ArrayList<>(burst);
-        expected.add(after);
+        var expected = new ArrayList<>(ids(burst));
+        expected.add(after.id());
         assertEquals(expected, attempts.committed(), "the redelivered events were not handled again");
     }
 
     /**
      * An event that fails in a batch rolls the whole batch back; its events are then handled one by one, so those
-     * before it commit once, it is retried (never skipped) and those behind it wait for it. The events are on Kafka
-     * before the consumer starts, so the first poll holds them all.
+     * before it commit once, it is retried (never skipped) and those behind it wait for it. The events are alone on
+     * their topic and on Kafka before the consumer starts, so the first poll holds them all.
      */
     @Test
     void aFailureInABatchRollsItBackAndItsEventsAreHandledOneByOne() throws Exception {
-        var aggregate = UUID.randomUUID();
-        var published = publishedBeforehand(aggregate, 6);
+        var topic = newTopic();
+        var events = events(UUID.randomUUID(), 6);
+        send(topic, events);
+        var published = ids(events);
         var poison = published.get(2);
         var failures = new java.util.concurrent.atomic.AtomicInteger(2);
         var attempts = new Attempts();
-        subscriber.subscribeInBatches("outbox-test-" + UUID.randomUUID(), List.of(Topics.INTERNAL_CHAT),
-                Duration.ofMillis(300), e -> e.aggregateId().equals(aggregate), e -> {
+        subscriber.subscribeInBatches("outbox-test-" + UUID.randomUUID(), List.of(topic), Duration.ofMillis(300),
+                e -> true, e -> {
                     attempts.record(e);
                     if (e.id().equals(poison) && failures.getAndDecrement() > 0) {
                         throw new IllegalStateException("the database blinked");
@@ -342,17 +332,39 @@ class OutboxTest {
         assertEquals(3, attempts.committedTransactions.size());
     }
 
-    /** The ids of {@code count} events of {@code aggregate} written in one transaction, once they are on Kafka. */
-    private List<UUID> publishedBeforehand(UUID aggregate, int count) {
-        var ids = QuarkusTransaction.requiringNew().call(() -> {
-            var added = new ArrayList<UUID>();
-            for (int i = 1; i <= count; i++) {
-                added.add(outbox.add(event(aggregate, i)).id());
+    /** A topic nothing else writes to, with its partitions ready. */
+    private static String newTopic() {
+        var topic = "outbox-test-" + UUID.randomUUID();
+        TopicSetup.partitions(KafkaBroker.bootstrapServers(), List.of(topic));
+        return topic;
+    }
+
+    /** An envelope as the relay publishes it, event {@code sequence} of {@code aggregate}. */
+    private static EventEnvelope envelope(UUID aggregate, long sequence) {
+        return new EventEnvelope(UUID.randomUUID(), EventTypes.InternalChat.MESSAGE_CREATED, 1, WORKSPACE, aggregate,
+                sequence, Instant.now(), Actor.SYSTEM, Audience.NOBODY, EventJson.toPayload(Map.of("n", sequence)));
+    }
+
+    /** Events 1 to {@code count} of {@code aggregate}. */
+    private static List<EventEnvelope> events(UUID aggregate, int count) {
+        return LongStream.rangeClosed(1, count).mapToObj(sequence -> envelope(aggregate, sequence)).toList();
+    }
+
+    private static List<UUID> ids(List<EventEnvelope> events) {
+        return events.stream().map(EventEnvelope::id).toList();
+    }
+
+    /** Puts {@code events} on {@code topic} keyed by their aggregate, as the relay (or a producer retry) does. */
+    private static void send(String topic, List<EventEnvelope> events) throws Exception {
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(Map.of(
+                "bootstrap.servers", KafkaBroker.bootstrapServers(),
+                "key.serializer", org.apache.kafka.common.serialization.StringSerializer.class,
+                "value.serializer", org.apache.kafka.common.serialization.StringSerializer.class))) {
+            for (var event : events) {
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic,
+                        event.aggregateId().toString(), EventJson.write(event))).get();
             }
-            return added;
-        });
-        awaitEmptyOutbox();
-        return ids;
+        }
     }
 
     /** Every call of a test handler in order with its transaction, and which of those transactions committed. */
