@@ -11,6 +11,7 @@ import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-/** What every benchmark run does against the stack: a fresh workspace of staff, direct rooms, REST calls, sockets. */
+/** What every benchmark run does against the stack: a fresh workspace of staff, rooms of two, REST calls, sockets. */
 final class BenchClient {
 
     private static final String PASSWORD = "bench-password-42";
@@ -75,7 +76,7 @@ final class BenchClient {
         }
     }
 
-    /** Pairs users into direct rooms, once internal chat's contacts know them all. */
+    /** Pairs users into rooms ({@link Profile#rooms}), once internal chat's contacts know them all. */
     List<String> openRooms(List<User> users) throws Exception {
         var last = users.getLast();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
@@ -92,8 +93,11 @@ final class BenchClient {
         }
         var rooms = new ArrayList<String>();
         for (int i = 0; i + 1 < users.size(); i += 2) {
-            var answer = call(HttpMethod.POST, "/api/internal-chat/rooms?type=direct", users.get(i).token(),
-                    new JsonObject().put("userId", users.get(i + 1).id())).toCompletionStage().toCompletableFuture().get();
+            var body = profile.rooms().equals("group")
+                    ? new JsonObject().put("title", "bench " + i).put("memberIds", new JsonArray().add(users.get(i + 1).id()))
+                    : new JsonObject().put("userId", users.get(i + 1).id());
+            var answer = call(HttpMethod.POST, "/api/internal-chat/rooms?type=" + profile.rooms(), users.get(i).token(),
+                    body).toCompletionStage().toCompletableFuture().get();
             if (answer.status() / 100 != 2) {
                 throw new IllegalStateException("opening a room failed: " + answer.status() + " " + answer.body());
             }

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param gateway        REST goes here (sign-up, users, login, rooms, message sends)
  * @param ws             sockets connect here: the gateway's {@code /ws}, or realtime-service's directly as the
  *                       Kubernetes Ingress does (the gateway holds two file descriptors per proxied socket)
- * @param users          staff users, paired into direct rooms
+ * @param users          staff users, paired into rooms of two
  * @param socketsPerUser open tabs per user: a message reaches its recipient's tabs (the fan-out) and the sender's
  * @param rate           messages sent per second, through the REST API
  * @param warmup         sending before measuring starts
@@ -23,14 +23,23 @@ import java.util.Map;
  * @param runDir         the stack's run folder with a pid file per process ({@code .goftgu/run}), for the CPU each
  *                       process spends per message (optional: {@link ProcessCpu})
  * @param cycles         {@link CyclesRun}: how many times every socket is opened and closed again
+ * @param rooms          {@code direct} (the default: a direct message is also one the recipient may be mailed about,
+ *                       so the gateway's notifier handles each) or {@code group} (a group room of the same two, whose
+ *                       messages without mentions concern no notifier: most of a workspace's traffic)
  */
 public record Profile(String name, URI gateway, URI ws, int users, int socketsPerUser, int rate, Duration warmup,
-                      Duration duration, Path realtimePid, URI realtimeUrl, Path runDir, int cycles) {
+                      Duration duration, Path realtimePid, URI realtimeUrl, Path runDir, int cycles, String rooms) {
+
+    public Profile {
+        if (!rooms.equals("direct") && !rooms.equals("group")) {
+            throw new IllegalArgumentException("--rooms= is direct or group, not " + rooms);
+        }
+    }
 
     public static Profile standard() {
         return new Profile("standard", URI.create("http://127.0.0.1:8080"), URI.create("ws://127.0.0.1:8084/ws"),
                 1000, 10, 200, Duration.ofSeconds(10), Duration.ofSeconds(60),
-                Path.of(".goftgu/run/realtime-service.pid"), URI.create("http://127.0.0.1:8084"), Path.of(".goftgu/run"), 1);
+                Path.of(".goftgu/run/realtime-service.pid"), URI.create("http://127.0.0.1:8084"), Path.of(".goftgu/run"), 1, "direct");
     }
 
     /**
@@ -41,12 +50,12 @@ public record Profile(String name, URI gateway, URI ws, int users, int socketsPe
     public static Profile cpu() {
         var standard = standard();
         return new Profile("cpu", standard.gateway, standard.ws, 200, 5, 100, Duration.ofSeconds(20),
-                Duration.ofSeconds(60), standard.realtimePid, standard.realtimeUrl, standard.runDir, 1);
+                Duration.ofSeconds(60), standard.realtimePid, standard.realtimeUrl, standard.runDir, 1, "direct");
     }
 
     public static Profile smoke() {
         return new Profile("smoke", URI.create("http://127.0.0.1:8080"), URI.create("ws://127.0.0.1:8080/ws"),
-                20, 2, 20, Duration.ofSeconds(2), Duration.ofSeconds(18), null, null, null, 1);
+                20, 2, 20, Duration.ofSeconds(2), Duration.ofSeconds(18), null, null, null, 1, "direct");
     }
 
     /**
@@ -55,7 +64,7 @@ public record Profile(String name, URI gateway, URI ws, int users, int socketsPe
      */
     public static Profile connect() {
         return new Profile("connect", URI.create("http://127.0.0.1:8080"), URI.create("ws://127.0.0.1:8080/ws"),
-                200, 10, 100, Duration.ZERO, Duration.ZERO, Path.of(".goftgu/run/realtime-service.pid"), null, null, 1);
+                200, 10, 100, Duration.ZERO, Duration.ZERO, Path.of(".goftgu/run/realtime-service.pid"), null, null, 1, "direct");
     }
 
     /**
@@ -65,13 +74,13 @@ public record Profile(String name, URI gateway, URI ws, int users, int socketsPe
     public static Profile connectCycles() {
         var standard = standard();
         return new Profile("cycles", standard.gateway, standard.ws, 200, 10, 200, Duration.ZERO, Duration.ZERO,
-                standard.realtimePid, standard.realtimeUrl, null, 5);
+                standard.realtimePid, standard.realtimeUrl, null, 5, "direct");
     }
 
     /** {@link FaultRun}: sockets through the gateway, which moves them to the live replica. */
     public static Profile fault() {
         return new Profile("fault", URI.create("http://127.0.0.1:8080"), URI.create("ws://127.0.0.1:8080/ws"),
-                100, 2, 40, Duration.ZERO, Duration.ofSeconds(110), null, null, null, 1);
+                100, 2, 40, Duration.ZERO, Duration.ofSeconds(110), null, null, null, 1, "direct");
     }
 
     /** The fan-out: sockets that receive each message besides the sender's own. */
@@ -104,7 +113,7 @@ public record Profile(String name, URI gateway, URI ws, int users, int socketsPe
                 throw new IllegalArgumentException("unknown argument " + arg
                         + " (profiles: standard, cpu, smoke, connect, cycles, fault; overrides: --gateway= --ws="
                         + " --users= --sockets-per-user= --rate= --warmup= --duration= --realtime-pid= --realtime-url="
-                        + " --run-dir= --cycles=)");
+                        + " --run-dir= --cycles= --rooms=direct|group)");
             }
         }
         return base.with(overrides);
@@ -122,6 +131,7 @@ public record Profile(String name, URI gateway, URI ws, int users, int socketsPe
                 o.containsKey("realtime-pid") ? Path.of(o.get("realtime-pid")) : realtimePid,
                 o.containsKey("realtime-url") ? URI.create(o.get("realtime-url")) : realtimeUrl,
                 o.containsKey("run-dir") ? Path.of(o.get("run-dir")) : runDir,
-                Integer.parseInt(o.getOrDefault("cycles", Integer.toString(cycles))));
+                Integer.parseInt(o.getOrDefault("cycles", Integer.toString(cycles))),
+                o.getOrDefault("rooms", rooms));
     }
 }

@@ -1,6 +1,7 @@
 package io.goftgu.events;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -110,6 +111,10 @@ public final class EventTypes {
             "support-info", Topics.SUPPORT_INFO,
             "realtime", Topics.REALTIME_SIGNALS);
 
+    /** Types already checked, with their topic: every event read or written asks, and the set of types is small. */
+    private static final Map<String, String> CHECKED = new ConcurrentHashMap<>();
+    private static final int CHECKED_MAX = 1_000;
+
     private EventTypes() {
     }
 
@@ -123,6 +128,10 @@ public final class EventTypes {
         if (type == null) {
             throw new IllegalArgumentException("event type is required");
         }
+        var known = CHECKED.get(type);
+        if (known != null) {
+            return known;
+        }
         var matcher = RULE.matcher(type);
         if (!matcher.matches()) {
             throw new IllegalArgumentException(
@@ -131,6 +140,9 @@ public final class EventTypes {
         var topic = TOPIC_BY_SERVICE.get(matcher.group(1));
         if (topic == null) {
             throw new IllegalArgumentException("event type '" + type + "' names no known service");
+        }
+        if (CHECKED.size() < CHECKED_MAX) {
+            CHECKED.put(type, topic);
         }
         return topic;
     }

@@ -21,6 +21,21 @@ import java.util.UUID;
 public class Outbox {
 
     private static final Object WAKE_REGISTERED = new Object();
+    private static final String SEQUENCE_FIELD = "\"sequence\":";
+    private static final String SEQUENCE_PLACEHOLDER = SEQUENCE_FIELD + Long.MAX_VALUE;
+    /**
+     * Takes the aggregate's next sequence and adds the event with it. The sequence row's lock, taken first, makes one
+     * aggregate's outbox ids follow commit order (the relay publishes in id order).
+     */
+    private static final String INSERT = """
+            WITH next AS (
+                INSERT INTO outbox_sequence (aggregate_id, last_sequence) VALUES (?, 1)
+                ON CONFLICT (aggregate_id) DO UPDATE SET last_sequence = outbox_sequence.last_sequence + 1
+                RETURNING last_sequence),
+            added AS (
+                INSERT INTO outbox_event (event_id, topic, record_key, envelope, event_type, trace_parent)
+                SELECT ?, ?, ?, ?::text || next.last_sequence || ?::text, ?, ? FROM next)
+            SELECT last_sequence FROM next""";
 
     private final DataSource dataSource;
     private final TransactionSynchronizationRegistry transactions;
@@ -40,35 +55,35 @@ public class Outbox {
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
             throw new IllegalStateException("Outbox.add needs an active transaction");
         }
-        try (var connection = dataSource.getConnection()) {
-            // the aggregate's sequence row lock makes one aggregate's outbox ids follow commit order
+        // written once, with a placeholder where the aggregate's next sequence goes: the statement below takes the
+        // sequence and writes the row in one round trip, splicing the number into the text at that place
+        var draft = new EventEnvelope(UUID.randomUUID(), event.type(), 1, event.workspaceId(), event.aggregateId(),
+                Long.MAX_VALUE, Instant.now().truncatedTo(ChronoUnit.MICROS), event.actor(), event.audience(),
+                EventJson.toPayload(event.payload()));
+        var json = EventJson.write(draft);
+        // the first occurrence is the envelope's own field: only ids and the type come before it
+        var at = json.indexOf(SEQUENCE_PLACEHOLDER);
+        if (at < 0) {
+            throw new IllegalStateException("the envelope of " + event.type() + " has no sequence to fill in");
+        }
+        try (var connection = dataSource.getConnection(); var insert = connection.prepareStatement(INSERT)) {
+            insert.setObject(1, draft.aggregateId());
+            insert.setObject(2, draft.id());
+            insert.setString(3, draft.topic());
+            insert.setString(4, draft.aggregateId().toString());
+            insert.setString(5, json.substring(0, at + SEQUENCE_FIELD.length()));
+            insert.setString(6, json.substring(at + SEQUENCE_PLACEHOLDER.length()));
+            // observability: the type for the relay's counters, the writing request's trace for the record
+            insert.setString(7, draft.type());
+            insert.setString(8, tracing.currentTraceParent());
             long sequence;
-            try (var next = connection.prepareStatement("""
-                    INSERT INTO outbox_sequence (aggregate_id, last_sequence) VALUES (?, 1)
-                    ON CONFLICT (aggregate_id) DO UPDATE SET last_sequence = outbox_sequence.last_sequence + 1
-                    RETURNING last_sequence""")) {
-                next.setObject(1, event.aggregateId());
-                try (var rs = next.executeQuery()) {
-                    rs.next();
-                    sequence = rs.getLong(1);
-                }
-            }
-            var envelope = new EventEnvelope(UUID.randomUUID(), event.type(), 1, event.workspaceId(),
-                    event.aggregateId(), sequence, Instant.now().truncatedTo(ChronoUnit.MICROS), event.actor(),
-                    event.audience(), EventJson.toPayload(event.payload()));
-            try (var insert = connection.prepareStatement("INSERT INTO outbox_event"
-                    + " (event_id, topic, record_key, envelope, event_type, trace_parent) VALUES (?, ?, ?, ?, ?, ?)")) {
-                insert.setObject(1, envelope.id());
-                insert.setString(2, envelope.topic());
-                insert.setString(3, envelope.aggregateId().toString());
-                insert.setString(4, EventJson.write(envelope));
-                // observability: the type for the relay's counters, the writing request's trace for the record
-                insert.setString(5, envelope.type());
-                insert.setString(6, tracing.currentTraceParent());
-                insert.executeUpdate();
+            try (var rs = insert.executeQuery()) {
+                rs.next();
+                sequence = rs.getLong(1);
             }
             wakeRelayAfterCommit();
-            return envelope;
+            return new EventEnvelope(draft.id(), draft.type(), draft.version(), draft.workspaceId(),
+                    draft.aggregateId(), sequence, draft.occurredAt(), draft.actor(), draft.audience(), draft.payload());
         } catch (SQLException e) {
             throw new IllegalStateException("could not add event " + event.type() + " to the outbox", e);
         }

@@ -16,6 +16,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -51,6 +52,11 @@ public class SocketGuard {
     private final RealtimeConfig.Limits limits;
     private final long stallNanos;
     private final Buffer resync = Buffer.buffer("{\"type\":\"" + FrameTypes.RESYNC + "\",\"reason\":\"overflow\"}");
+    /**
+     * Frames handed to any socket and not yet written out or given up, closing sockets included: never less than
+     * {@link ConnectionRegistry#waitingFrames()}, and one read instead of a walk over every socket.
+     */
+    private final LongAdder handedOut = new LongAdder();
 
     SocketGuard(ConnectionRegistry registry, SocketMetrics metrics, RealtimeConfig config) {
         this.registry = registry;
@@ -93,22 +99,23 @@ public class SocketGuard {
             return;
         }
         var waiting = state.queued();
+        handedOut.increment();
         if (state.stalled(System.nanoTime(), stallNanos)) {
-            state.written();
+            written(state);
             metrics.frameDropped();
             cutSlowConsumer(socket);
             return;
         }
         if (waiting > limits.maxUnwrittenFrames()) {
             // it reads, but slower than its frames come: drop this one and tell it to resync once it caught up
-            state.written();
+            written(state);
             state.dropped();
             metrics.frameDropped();
             return;
         }
         var frame = new WebSocketFrameImpl(WebSocketFrameType.TEXT, utf8.getByteBuf(), true);
         socket.webSocket().writeFrame(frame, written -> {
-            state.written();
+            written(state);
             if (written.succeeded()) {
                 metrics.frameSent(frameType);
                 if (state.unwritten() <= limits.maxUnwrittenFrames() / 2 && state.takeResync()) {
@@ -118,6 +125,11 @@ public class SocketGuard {
                 Log.debugf("frame %s not written to socket %s: %s", frameType, socket.connectionId(), written.cause());
             }
         });
+    }
+
+    private void written(SocketState state) {
+        state.written();
+        handedOut.decrement();
     }
 
     /**
@@ -131,10 +143,13 @@ public class SocketGuard {
 
     /**
      * Holds the caller while more than {@code max-waiting-frames} frames wait across all sockets. Clients that read
-     * drain their frames and a client that stopped reading is cut after the stall timeout, so the wait ends.
+     * drain their frames and a client that stopped reading is cut after the stall timeout, so the wait ends. It is
+     * asked before every poll of the Kafka consumer: the sockets are walked only when the running count says the bound
+     * may be passed (walking 10,000 sockets before every event was a tenth of the consumer's time, docs/benchmarks.md).
      */
     public void awaitRoom(BooleanSupplier stillWanted) throws InterruptedException {
-        while (stillWanted.getAsBoolean() && registry.waitingFrames() > limits.maxWaitingFrames()) {
+        while (stillWanted.getAsBoolean() && handedOut.sum() > limits.maxWaitingFrames()
+                && registry.waitingFrames() > limits.maxWaitingFrames()) {
             Thread.sleep(20);
         }
     }
