@@ -115,6 +115,7 @@ GOFTGU_PUBLIC_URL: {{ $v.publicUrl | default (printf "https://%s" $root.Values.i
 GOFTGU_NOTIFY_EMAIL: {{ $v.mail.enabled | quote }}
 GOFTGU_NOTIFY_DELAY: {{ $v.mail.delay | quote }}
 GOFTGU_NOTIFY_DIGEST_INTERVAL: {{ $v.mail.digestInterval | quote }}
+GOFTGU_NOTIFY_BATCH_WAIT: {{ $v.mail.batchWait | quote }}
 GOFTGU_MAIL_FROM: {{ $v.mail.from | quote }}
 GOFTGU_MAIL_LOG_ONLY: {{ (not $v.mail.smtp.host) | quote }}
 {{- if $v.mail.smtp.host }}

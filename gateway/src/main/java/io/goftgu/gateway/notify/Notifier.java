@@ -9,13 +9,16 @@ import io.goftgu.events.Topics;
 import io.goftgu.gateway.domain.UserAccount;
 import io.goftgu.gateway.domain.UserRole;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import javax.sql.DataSource;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The one rule of who is told what, when, by e-mail (docs/subsystems/notifications.md). Fed by the domain events in
@@ -42,13 +45,16 @@ public class Notifier {
     private final DataSource dataSource;
     private final NotifySettings settings;
     private final NotifyConfig config;
+    private final TransactionSynchronizationRegistry transactions;
     /** Room id → direct or not; see {@link #direct}. */
     private final Cache<UUID, Boolean> roomTypes = Caffeine.newBuilder().maximumSize(ROOM_TYPES).build();
 
-    Notifier(DataSource dataSource, NotifySettings settings, NotifyConfig config) {
+    Notifier(DataSource dataSource, NotifySettings settings, NotifyConfig config,
+             TransactionSynchronizationRegistry transactions) {
         this.dataSource = dataSource;
         this.settings = settings;
         this.config = config;
+        this.transactions = transactions;
     }
 
     /**
@@ -210,13 +216,14 @@ public class Notifier {
         }
         UserAccount user = UserAccount.findById(userId);
         if (user == null || !user.active || user.role != role || !user.workspaceId.equals(event.workspaceId())
-                || !settings.switches(userId).on(kind)) {
+                || !inTransaction(List.of("switches", userId), () -> settings.switches(userId)).on(kind)) {
             return;
         }
         var seq = message.path("seq").asLong(event.sequence());
         // counted from now, not from when it happened: a consumer catching up never mails what a read event right
         // behind it on the same partition would take back
-        var due = Instant.now().plus(settings.delay(event.workspaceId()));
+        var due = Instant.now().plus(inTransaction(List.of("delay", event.workspaceId()),
+                () -> settings.delay(event.workspaceId())));
         var lastSent = Sql.one(dataSource, "SELECT sent_at FROM notify_sent WHERE user_id = ? AND context_id = ?",
                 rs -> rs.getTimestamp(1).toInstant(), userId, event.aggregateId());
         if (lastSent.isPresent() && lastSent.get().plus(config.digestInterval()).isAfter(due)) {
@@ -233,6 +240,21 @@ public class Notifier {
                     sender_name = excluded.sender_name, snippet = excluded.snippet""",
                 userId, event.aggregateId(), event.workspaceId(), kind.name(), seq, seq,
                 text(message.path("sender"), "name"), snippet(text(message, "body")), Timestamp.from(due));
+    }
+
+    /**
+     * {@code read}'s answer, asked once per transaction: the consumer handles a batch of events in one
+     * ({@link NotifyEvents}), and a person's switches and a workspace's delay are settings the notifier never writes,
+     * so the events of a batch need not read them again.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> T inTransaction(List<Object> key, Supplier<T> read) {
+        var known = (T) transactions.getResource(key);
+        if (known == null) {
+            known = read.get();
+            transactions.putResource(key, known);
+        }
+        return known;
     }
 
     /** {@code userId} has read the room or ticket up to {@code seq}: a mail about nothing newer is dropped. */

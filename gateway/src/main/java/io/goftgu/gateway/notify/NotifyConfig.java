@@ -25,6 +25,14 @@ public interface NotifyConfig {
     @WithDefault("24h")
     Duration maxAge();
 
+    /**
+     * How long the notifier lets events gather before it handles them, together in one transaction
+     * (GOFTGU_NOTIFY_BATCH_WAIT, 1 ms to 10 s); a mail is due minutes later, so this only trades a little delay for
+     * fewer fetches and commits.
+     */
+    @WithDefault("1s")
+    Duration batchWait();
+
     /** How often due mails are looked for (GOFTGU_NOTIFY_SCAN_EVERY). */
     @WithDefault("30s")
     String scanEvery();

@@ -5,16 +5,21 @@ import io.goftgu.events.Audience;
 import io.goftgu.events.EventEnvelope;
 import io.goftgu.events.EventJson;
 import io.goftgu.events.EventTypes;
+import io.goftgu.events.TopicSetup;
 import io.goftgu.events.Topics;
 import io.goftgu.jobs.ReplicaLock;
 import io.goftgu.testing.KafkaBroker;
 import io.goftgu.testing.KafkaResource;
 import io.goftgu.testing.PostgresResource;
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
@@ -57,6 +62,8 @@ class OutboxTest {
     ProcessedEvents processed;
     @Inject
     EventSubscriber subscriber;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     private static NewEvent event(UUID aggregate, int n) {
         return new NewEvent(EventTypes.InternalChat.MESSAGE_CREATED, WORKSPACE, aggregate, Actor.user(UUID.randomUUID()),
@@ -168,13 +175,7 @@ class OutboxTest {
         });
         var envelope = QuarkusTransaction.requiringNew().call(() -> outbox.add(event(aggregate, 1)));
         // the same record again, as a producer retry or a relay that died before deleting would send it
-        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(Map.of(
-                "bootstrap.servers", KafkaBroker.bootstrapServers(),
-                "key.serializer", org.apache.kafka.common.serialization.StringSerializer.class,
-                "value.serializer", org.apache.kafka.common.serialization.StringSerializer.class))) {
-            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.INTERNAL_CHAT,
-                    aggregate.toString(), EventJson.write(envelope))).get();
-        }
+        send(Topics.INTERNAL_CHAT, List.of(envelope));
         var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (handled.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(50);
@@ -265,6 +266,145 @@ class OutboxTest {
         assertFalse(failOnce.get(), "the handler failed once");
         assertEquals(Set.copyOf(published), Set.copyOf(handled), "every wanted event, none skipped");
         assertEquals(published.size(), handled.size(), "each once");
+    }
+
+    /**
+     * A patient consumer gets a burst in one poll and handles it in ONE transaction, each event once and in order; a
+     * redelivered event is dropped by its dedupe row. The burst is alone on a topic of its own and on Kafka before the
+     * consumer starts, so its first fetch holds all of it whatever the timing and whatever else the broker holds.
+     */
+    @Test
+    void aBatchedConsumerHandlesABurstInOneTransactionEachOnceInOrder() throws Exception {
+        var topic = newTopic();
+        var burst = events(UUID.randomUUID(), 20);
+        send(topic, burst);
+        var attempts = new Attempts();
+        for (var wrong : List.of(Duration.ZERO, Duration.ofMinutes(1))) {
+            assertThrows(IllegalArgumentException.class, () -> subscriber.subscribeInBatches("outbox-test-never",
+                    List.of(topic), wrong, e -> true, attempts::record));
+        }
+        subscriber.subscribeInBatches("outbox-test-" + UUID.randomUUID(), List.of(topic), Duration.ofMillis(300),
+                e -> true, attempts::record);
+        attempts.await(burst.size());
+        assertEquals(ids(burst), attempts.committed(), "each once, in order");
+        assertEquals(1, attempts.committedTransactions.size(), "one transaction for the burst");
+        Log.infof("a burst of %d events took %d transaction(s)", burst.size(), attempts.committedTransactions.size());
+
+        // two of them again, as a producer retry would send them, then a new event behind them on the partition
+        var after = envelope(burst.getFirst().aggregateId(), 21);
+        send(topic, List.of(burst.get(0), burst.get(1), after));
+        attempts.await(burst.size() + 1);
+        var expected = new ArrayList<>(ids(burst));
+        expected.add(after.id());
+        assertEquals(expected, attempts.committed(), "the redelivered events were not handled again");
+    }
+
+    /**
+     * An event that fails in a batch rolls the whole batch back; its events are then handled one by one, so those
+     * before it commit once, it is retried (never skipped) and those behind it wait for it. The events are alone on
+     * their topic and on Kafka before the consumer starts, so the first poll holds them all.
+     */
+    @Test
+    void aFailureInABatchRollsItBackAndItsEventsAreHandledOneByOne() throws Exception {
+        var topic = newTopic();
+        var events = events(UUID.randomUUID(), 6);
+        send(topic, events);
+        var published = ids(events);
+        var poison = published.get(2);
+        var failures = new java.util.concurrent.atomic.AtomicInteger(2);
+        var attempts = new Attempts();
+        subscriber.subscribeInBatches("outbox-test-" + UUID.randomUUID(), List.of(topic), Duration.ofMillis(300),
+                e -> true, e -> {
+                    attempts.record(e);
+                    if (e.id().equals(poison) && failures.getAndDecrement() > 0) {
+                        throw new IllegalStateException("the database blinked");
+                    }
+                });
+        attempts.await(published.size());
+        assertEquals(published, attempts.committed(), "each once, in order");
+        // the batch stopped at the third and rolled back; one by one, the first two commit alone and the third fails
+        // again; retried, it commits together with the rest
+        var batch = attempts.all.getFirst().getKey();
+        assertEquals(published.subList(0, 3), attempts.all.stream().filter(a -> a.getKey().equals(batch))
+                .map(Map.Entry::getValue).toList(), "the first batch held the events up to the failing one");
+        assertFalse(attempts.committedTransactions.contains(batch), "and rolled back");
+        assertEquals(List.of(2L, 2L, 3L, 1L, 1L, 1L), published.stream().map(attempts::of).toList());
+        assertEquals(3, attempts.committedTransactions.size());
+    }
+
+    /** A topic nothing else writes to, with its partitions ready. */
+    private static String newTopic() {
+        var topic = "outbox-test-" + UUID.randomUUID();
+        TopicSetup.partitions(KafkaBroker.bootstrapServers(), List.of(topic));
+        return topic;
+    }
+
+    /** An envelope as the relay publishes it, event {@code sequence} of {@code aggregate}. */
+    private static EventEnvelope envelope(UUID aggregate, long sequence) {
+        return new EventEnvelope(UUID.randomUUID(), EventTypes.InternalChat.MESSAGE_CREATED, 1, WORKSPACE, aggregate,
+                sequence, Instant.now(), Actor.SYSTEM, Audience.NOBODY, EventJson.toPayload(Map.of("n", sequence)));
+    }
+
+    /** Events 1 to {@code count} of {@code aggregate}. */
+    private static List<EventEnvelope> events(UUID aggregate, int count) {
+        return LongStream.rangeClosed(1, count).mapToObj(sequence -> envelope(aggregate, sequence)).toList();
+    }
+
+    private static List<UUID> ids(List<EventEnvelope> events) {
+        return events.stream().map(EventEnvelope::id).toList();
+    }
+
+    /** Puts {@code events} on {@code topic} keyed by their aggregate, as the relay (or a producer retry) does. */
+    private static void send(String topic, List<EventEnvelope> events) throws Exception {
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(Map.of(
+                "bootstrap.servers", KafkaBroker.bootstrapServers(),
+                "key.serializer", org.apache.kafka.common.serialization.StringSerializer.class,
+                "value.serializer", org.apache.kafka.common.serialization.StringSerializer.class))) {
+            for (var event : events) {
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic,
+                        event.aggregateId().toString(), EventJson.write(event))).get();
+            }
+        }
+    }
+
+    /** Every call of a test handler in order with its transaction, and which of those transactions committed. */
+    private final class Attempts {
+        final List<Map.Entry<Object, UUID>> all = new CopyOnWriteArrayList<>();
+        final Set<Object> committedTransactions = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        void record(EventEnvelope event) {
+            var transaction = transactions.getTransactionKey();
+            all.add(Map.entry(transaction, event.id()));
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        committedTransactions.add(transaction);
+                    }
+                }
+            });
+        }
+
+        /** The events whose handling committed, in the order they were handled. */
+        List<UUID> committed() {
+            return all.stream().filter(a -> committedTransactions.contains(a.getKey())).map(Map.Entry::getValue).toList();
+        }
+
+        long of(UUID event) {
+            return all.stream().filter(a -> a.getValue().equals(event)).count();
+        }
+
+        void await(int committed) throws InterruptedException {
+            var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (committed().size() < committed && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            Thread.sleep(500); // anything more would come now
+        }
     }
 
     private void awaitEmptyOutbox() {
