@@ -94,6 +94,11 @@ public class Outbox {
             return;
         }
         transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);
+        afterCommit(transactions, relay::wakeUp);
+    }
+
+    /** Runs {@code action} once the current transaction has committed (not when it rolls back). */
+    static void afterCommit(TransactionSynchronizationRegistry transactions, Runnable action) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -102,7 +107,7 @@ public class Outbox {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    relay.wakeUp();
+                    action.run();
                 }
             }
         });

@@ -17,8 +17,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -375,18 +373,7 @@ class OutboxTest {
         void record(EventEnvelope event) {
             var transaction = transactions.getTransactionKey();
             all.add(Map.entry(transaction, event.id()));
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        committedTransactions.add(transaction);
-                    }
-                }
-            });
+            Outbox.afterCommit(transactions, () -> committedTransactions.add(transaction));
         }
 
         /** The events whose handling committed, in the order they were handled. */
