@@ -93,9 +93,10 @@ final class BenchClient {
         }
         var rooms = new ArrayList<String>();
         for (int i = 0; i + 1 < users.size(); i += 2) {
+            var other = users.get(i + 1).id();
             var body = profile.rooms().equals("group")
-                    ? new JsonObject().put("title", "bench " + i).put("memberIds", new JsonArray().add(users.get(i + 1).id()))
-                    : new JsonObject().put("userId", users.get(i + 1).id());
+                    ? new JsonObject().put("title", "bench " + i).put("memberIds", new JsonArray().add(other))
+                    : new JsonObject().put("userId", other);
             var answer = call(HttpMethod.POST, "/api/internal-chat/rooms?type=" + profile.rooms(), users.get(i).token(),
                     body).toCompletionStage().toCompletableFuture().get();
             if (answer.status() / 100 != 2) {

@@ -39,7 +39,8 @@ public record Profile(String name, URI gateway, URI ws, int users, int socketsPe
     public static Profile standard() {
         return new Profile("standard", URI.create("http://127.0.0.1:8080"), URI.create("ws://127.0.0.1:8084/ws"),
                 1000, 10, 200, Duration.ofSeconds(10), Duration.ofSeconds(60),
-                Path.of(".goftgu/run/realtime-service.pid"), URI.create("http://127.0.0.1:8084"), Path.of(".goftgu/run"), 1, "direct");
+                Path.of(".goftgu/run/realtime-service.pid"), URI.create("http://127.0.0.1:8084"), Path.of(".goftgu/run"), 1,
+                "direct");
     }
 
     /**
@@ -64,7 +65,8 @@ public record Profile(String name, URI gateway, URI ws, int users, int socketsPe
      */
     public static Profile connect() {
         return new Profile("connect", URI.create("http://127.0.0.1:8080"), URI.create("ws://127.0.0.1:8080/ws"),
-                200, 10, 100, Duration.ZERO, Duration.ZERO, Path.of(".goftgu/run/realtime-service.pid"), null, null, 1, "direct");
+                200, 10, 100, Duration.ZERO, Duration.ZERO, Path.of(".goftgu/run/realtime-service.pid"), null, null, 1,
+                "direct");
     }
 
     /**

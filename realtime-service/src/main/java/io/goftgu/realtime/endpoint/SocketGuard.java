@@ -144,8 +144,9 @@ public class SocketGuard {
     /**
      * Holds the caller while more than {@code max-waiting-frames} frames wait across all sockets. Clients that read
      * drain their frames and a client that stopped reading is cut after the stall timeout, so the wait ends. It is
-     * asked before every poll of the Kafka consumer: the sockets are walked only when the running count says the bound
-     * may be passed (the walk before every poll was a tenth of the consumer's time at 1,000 sockets, docs/benchmarks.md).
+     * asked before every poll of the Kafka consumer: the sockets are walked only when the running count says the
+     * bound may be passed (the walk before every poll was a tenth of the consumer's time at 1,000 sockets,
+     * docs/benchmarks.md).
      */
     public void awaitRoom(BooleanSupplier stillWanted) throws InterruptedException {
         while (stillWanted.getAsBoolean() && handedOut.sum() > limits.maxWaitingFrames()
