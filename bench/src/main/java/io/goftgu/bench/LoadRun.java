@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One benchmark run against a running stack: a fresh workspace of staff paired into direct (or group) rooms, every
  * user with several sockets open, messages sent at a steady rate through the REST API, and each frame's arrival
- * timed on the receiving socket against the send's start on the same clock. Every message must reach every socket of both
- * members exactly once: anything else is counted as lost or duplicated.
+ * timed on the receiving socket against the send's start on the same clock. Every message must reach every socket
+ * of both members exactly once: anything else is counted as lost or duplicated.
  */
 public final class LoadRun {
 

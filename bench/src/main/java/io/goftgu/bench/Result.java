@@ -20,7 +20,8 @@ public record Result(Profile profile, int sockets, Histogram connectMicros, int 
     public String table() {
         var rows = new StringBuilder();
         row(rows, "profile", profile.name() + " (" + profile.users() + " users in " + profile.rooms()
-                + " rooms of two, " + profile.socketsPerUser() + " sockets each, fan-out " + profile.fanOut() + ", " + profile.rate() + " msg/s, "
+                + " rooms of two, " + profile.socketsPerUser() + " sockets each, fan-out " + profile.fanOut() + ", "
+                + profile.rate() + " msg/s, "
                 + profile.duration().toSeconds() + " s measured)");
         row(rows, "sockets open", sockets + " via " + profile.ws());
         row(rows, "connect p50 / p99 / max", ms(connectMicros.getValueAtPercentile(50)) + " / "

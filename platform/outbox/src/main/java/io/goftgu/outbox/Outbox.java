@@ -82,8 +82,8 @@ public class Outbox {
                 sequence = rs.getLong(1);
             }
             wakeRelayAfterCommit();
-            return new EventEnvelope(draft.id(), draft.type(), draft.version(), draft.workspaceId(), draft.aggregateId(),
-                    sequence, draft.occurredAt(), draft.actor(), draft.audience(), draft.payload());
+            return new EventEnvelope(draft.id(), draft.type(), draft.version(), draft.workspaceId(),
+                    draft.aggregateId(), sequence, draft.occurredAt(), draft.actor(), draft.audience(), draft.payload());
         } catch (SQLException e) {
             throw new IllegalStateException("could not add event " + event.type() + " to the outbox", e);
         }
