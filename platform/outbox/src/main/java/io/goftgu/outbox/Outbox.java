@@ -83,7 +83,8 @@ public class Outbox {
             }
             wakeRelayAfterCommit();
             return new EventEnvelope(draft.id(), draft.type(), draft.version(), draft.workspaceId(),
-                    draft.aggregateId(), sequence, draft.occurredAt(), draft.actor(), draft.audience(), draft.payload());
+                    draft.aggregateId(), sequence, draft.occurredAt(), draft.actor(), draft.audience(),
+                    draft.payload());
         } catch (SQLException e) {
             throw new IllegalStateException("could not add event " + event.type() + " to the outbox", e);
         }

@@ -378,7 +378,8 @@ class OutboxTest {
 
         /** The events whose handling committed, in the order they were handled. */
         List<UUID> committed() {
-            return all.stream().filter(a -> committedTransactions.contains(a.getKey())).map(Map.Entry::getValue).toList();
+            return all.stream().filter(a -> committedTransactions.contains(a.getKey())).map(Map.Entry::getValue)
+                    .toList();
         }
 
         long of(UUID event) {
