@@ -108,6 +108,55 @@ describe('ChatStore', () => {
     expect(seqs()).toEqual([1, 2, 3]);
   });
 
+  /** Hold the first answer of the server until released; its body is read before (the page predates what follows). */
+  function holdFirstAnswer() {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const handle = server.handle;
+    let first = true;
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+      const res = await handle(input, init);
+      if (first) {
+        first = false;
+        await held;
+      }
+      return res;
+    });
+    return release;
+  }
+
+  it('a message saved while the latest page is on its way is not lost', async () => {
+    server.messages = [msg(1)];
+    const release = holdFirstAnswer();
+    const opening = open();
+    await settle();
+    server.messages.push(msg(2));
+    frame(msg(2));
+    release();
+    await opening;
+    expect(seqs()).toEqual([1, 2]);
+    expect(store.seq.get(ROOM)).toBe(2);
+  });
+
+  it('a socket that opens while the latest page is on its way has that page fetched after= again', async () => {
+    server.messages = [msg(1)];
+    const release = holdFirstAnswer();
+    const opening = open();
+    await settle();
+    // saved before the socket was there: no frame will ever come for it
+    server.messages.push(msg(2));
+    (store.socket as unknown as { options: { onOpen(reconnected: boolean): void } }).options.onOpen(false);
+    release();
+    await opening;
+    expect(seqs()).toEqual([1, 2]);
+  });
+
+  it('a page that loads with nothing arriving meanwhile costs one request', async () => {
+    server.messages = [msg(1)];
+    await open();
+    expect(server.calls).toEqual(['GET /api/internal-chat/messages?roomId=room-1&limit=50']);
+  });
+
   it('older pages are merged in front (reverse infinite scroll)', async () => {
     server.messages = Array.from({ length: 120 }, (_, i) => msg(i + 1));
     await open();

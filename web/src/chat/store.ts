@@ -58,6 +58,12 @@ export class ChatStore {
   readonly connection = new Emitter<SocketState>('stopped');
   readonly socket: RealtimeClient;
   private catchingUp = new Map<string, Promise<void>>();
+  /**
+   * Rooms whose latest page is being fetched. A frame or a socket (re)open meanwhile marks the load stale: the page
+   * may have been read before that message was saved, and the frame lands on no window yet, so the load fetches
+   * `after=` its last seq again before it finishes.
+   */
+  private loading = new Map<string, { stale: boolean }>();
   private invalidateTimer: ReturnType<typeof setTimeout> | null = null;
   private typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
   meId: string | null = null;
@@ -79,6 +85,7 @@ export class ChatStore {
       onFrame: (f) => this.onFrame(f),
       onOpen: (reconnected) => {
         if (this.presence !== 'available') this.socket.send({ type: 'presence:set', status: this.presence });
+        for (const load of this.loading.values()) load.stale = true;
         // every open, the first too: a message sent between a room's REST load and the socket's open is fetched
         if (reconnected || this.seq.rooms().length) this.catchUpAll();
       },
@@ -112,7 +119,20 @@ export class ChatStore {
   // ---- the message window of a room
 
   async loadLatest(roomId: string): Promise<MessageWindow> {
-    const messages = await fetchMessages(roomId, { limit: PAGE });
+    const load = { stale: false };
+    this.loading.set(roomId, load);
+    let messages: Message[];
+    try {
+      messages = await fetchMessages(roomId, { limit: PAGE });
+      while (load.stale) {
+        load.stale = false;
+        const from = messages.length ? messages[messages.length - 1].seq : 0;
+        const newer = await catchUp<Message>(from, (after, limit) => fetchMessages(roomId, { after, limit }), 100);
+        messages = ob.mergeAll(messages, newer.messages);
+      }
+    } finally {
+      if (this.loading.get(roomId) === load) this.loading.delete(roomId);
+    }
     const win: MessageWindow = { messages, hasOlder: messages.length >= PAGE && messages[0].seq > 1, hasNewer: false };
     if (messages.length) this.seq.set(roomId, messages[messages.length - 1].seq);
     else this.seq.set(roomId, 0);
@@ -171,6 +191,8 @@ export class ChatStore {
     const key = keys.messages(msg.roomId);
     const win = this.qc.getQueryData<MessageWindow>(key);
     this.outbox.set(ob.confirm(this.outbox.get(), msg.clientMessageId));
+    const load = this.loading.get(msg.roomId);
+    if (load) load.stale = true;
     if (!win || win.hasNewer) return;
     const verdict = this.seq.observe(msg.roomId, msg.seq);
     this.qc.setQueryData<MessageWindow>(key, (w) => w && { ...w, messages: ob.upsert(w.messages, msg) });
