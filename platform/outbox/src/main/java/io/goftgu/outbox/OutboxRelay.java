@@ -1,7 +1,6 @@
 package io.goftgu.outbox;
 
 import io.quarkus.logging.Log;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -27,8 +27,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Publishes outbox rows to Kafka in id order (which, per aggregate, is commit order) and deletes them once Kafka
- * has acknowledged them. Woken right after each commit; the sweeper wakes it periodically for leftovers.
+ * Publishes outbox rows to Kafka in id order (which, per aggregate, is commit order); their deletion commits once
+ * Kafka has acknowledged them. Woken right after each commit; the sweeper wakes it periodically for leftovers.
  * One relay pass runs at a time per service: a PostgreSQL advisory lock makes replicas take turns, so
  * per-aggregate order holds with any number of replicas. A replica that finds the lock taken retries shortly,
  * so its own events never wait for the sweeper.
@@ -39,6 +39,15 @@ public class OutboxRelay {
     /** Advisory lock key shared by the replicas of one service (each service has its own database). */
     private static final long LOCK_KEY = 0x676f667467750001L;
     private static final long LOCK_RETRY_MILLIS = 10;
+    /** See {@link #take}. */
+    private static final String TAKE = """
+            WITH turn AS (
+                SELECT pg_try_advisory_xact_lock(?) AS mine, set_config('synchronous_commit', 'off', true)),
+            taken AS (
+                DELETE FROM outbox_event WHERE id IN (
+                    SELECT id FROM outbox_event WHERE (SELECT mine FROM turn) ORDER BY id LIMIT ?)
+                RETURNING id, topic, record_key, envelope, event_type, trace_parent, created_at)
+            SELECT turn.mine, taken.* FROM turn LEFT JOIN taken ON true""";
 
     private final DataSource dataSource;
     private final Producer<String, String> producer;
@@ -84,12 +93,12 @@ public class OutboxRelay {
         try {
             Outcome outcome;
             do {
-                outcome = QuarkusTransaction.requiringNew().call(this::publishBatch);
+                outcome = publishBatch();
             } while (outcome == Outcome.MORE);
             if (outcome == Outcome.LOCKED && scheduled.compareAndSet(false, true)) {
                 worker.schedule(this::pass, LOCK_RETRY_MILLIS, TimeUnit.MILLISECONDS);
             }
-        } catch (RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             // Kafka or the database is away: the rows stay and the sweeper tries again
             Log.warnf("outbox relay pass failed, will retry: %s", e.getMessage());
         }
@@ -97,44 +106,71 @@ public class OutboxRelay {
 
     private enum Outcome { DONE, MORE, LOCKED }
 
+    /**
+     * One pass is one local transaction of one statement: take the turn, then take (delete and return) the oldest
+     * rows; they are published, and the deletion commits once Kafka acknowledged every one of them. When some send
+     * fails, the deletion rolls back and only the acknowledged rows that follow no failure of their aggregate are
+     * deleted, so a retry republishes the rest in order (a duplicate is possible, a reordering is not; consumers
+     * dedupe by event id) and a row Kafka refuses holds back only its own aggregate.
+     */
     private Outcome publishBatch() throws SQLException {
         try (var connection = dataSource.getConnection()) {
-            if (!tryLock(connection)) {
-                return Outcome.LOCKED;
+            connection.setAutoCommit(false);
+            try {
+                var rows = take(connection);
+                if (rows == null) {
+                    connection.rollback();
+                    return Outcome.LOCKED;
+                }
+                var done = publish(rows);
+                if (done.size() < rows.size()) {
+                    connection.rollback();
+                    delete(connection, done);
+                }
+                connection.commit();
+                return rows.size() == config.batchSize() ? Outcome.MORE : Outcome.DONE;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
             }
-            var rows = read(connection);
-            if (rows.isEmpty()) {
-                return Outcome.DONE;
-            }
-            var sent = new ArrayList<Future<RecordMetadata>>(rows.size());
-            var spans = new ArrayList<Span>(rows.size());
-            for (var row : rows) {
-                var record = new ProducerRecord<>(row.topic(), row.key(), row.envelope());
-                // the writing request's trace continues in a PRODUCER span whose context rides in the record headers
-                spans.add(tracing.startPublish(row.topic(), row.type(), row.traceParent(), record.headers()));
-                sent.add(producer.send(record));
-            }
-            producer.flush();
-            delete(connection, acknowledged(rows, sent, spans));
-            return rows.size() == config.batchSize() ? Outcome.MORE : Outcome.DONE;
         }
     }
 
     /**
-     * Takes the relay's turn, and lets this transaction commit without waiting for its WAL to reach the disk
-     * ({@code synchronous_commit} off for this transaction only, in the same statement). What a pass commits is only
-     * the deletion of rows Kafka already holds: if a crash loses that deletion, the rows are published again, which
-     * consumers already absorb (at least once, deduplicated by event id), and nothing is reordered. The writes that
-     * matter, the change and its outbox row, keep the server's {@code synchronous_commit}; this spares one disk flush
-     * per pass, which at a steady rate is one per message.
+     * Takes the relay's turn and, when this replica has it, deletes and returns the oldest rows, in one round trip.
+     * The statement's snapshot may predate the previous turn's commit; rows that turn deleted are then skipped by
+     * the delete (it re-checks each row), so nothing is taken twice.
+     * <p>
+     * The same statement lets this transaction commit without waiting for its WAL to reach the disk
+     * ({@code synchronous_commit} off for this transaction only). What a pass commits is only the deletion of rows
+     * Kafka already holds: if a crash loses that deletion, the rows are published again, which consumers already
+     * absorb, and nothing is reordered. The writes that matter, the change and its outbox row, keep the server's
+     * {@code synchronous_commit}; this spares one disk flush per pass, which at a steady rate is one per message.
+     *
+     * @return the rows in id order (which, per aggregate, is commit order), or {@code null} when another replica
+     *         has the turn
      */
-    private static boolean tryLock(Connection connection) throws SQLException {
-        try (var lock = connection.prepareStatement(
-                "SELECT pg_try_advisory_xact_lock(?), set_config('synchronous_commit', 'off', true)")) {
-            lock.setLong(1, LOCK_KEY);
-            try (var rs = lock.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
+    private List<Row> take(Connection connection) throws SQLException {
+        try (var take = connection.prepareStatement(TAKE)) {
+            take.setLong(1, LOCK_KEY);
+            take.setInt(2, config.batchSize());
+            try (var rs = take.executeQuery()) {
+                var rows = new ArrayList<Row>();
+                boolean mine = false;
+                while (rs.next()) {
+                    mine = rs.getBoolean(1);
+                    if (rs.getObject(2) != null) {
+                        rows.add(new Row(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                                rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()));
+                    }
+                }
+                if (!mine) {
+                    return null;
+                }
+                rows.sort(Comparator.comparingLong(Row::id));
+                return rows;
             }
         }
     }
@@ -143,27 +179,20 @@ public class OutboxRelay {
                        Instant createdAt) {
     }
 
-    private List<Row> read(Connection connection) throws SQLException {
-        try (var select = connection.prepareStatement(
-                "SELECT id, topic, record_key, envelope, event_type, trace_parent, created_at"
-                        + " FROM outbox_event ORDER BY id LIMIT ?")) {
-            select.setInt(1, config.batchSize());
-            try (var rs = select.executeQuery()) {
-                var rows = new ArrayList<Row>();
-                while (rs.next()) {
-                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getTimestamp(7).toInstant()));
-                }
-                return rows;
-            }
-        }
-    }
-
     /**
-     * The ids Kafka acknowledged, leaving out every row that follows a failed row of the same aggregate, so a retry
-     * republishes them in order (a duplicate is possible, a reordering is not; consumers dedupe by event id).
+     * Sends the rows in order and waits for Kafka; returns the ids it acknowledged, leaving out every row that
+     * follows a failed row of the same aggregate.
      */
-    private List<Long> acknowledged(List<Row> rows, List<Future<RecordMetadata>> sent, List<Span> spans) {
+    private List<Long> publish(List<Row> rows) {
+        var sent = new ArrayList<Future<RecordMetadata>>(rows.size());
+        var spans = new ArrayList<Span>(rows.size());
+        for (var row : rows) {
+            var record = new ProducerRecord<>(row.topic(), row.key(), row.envelope());
+            // the writing request's trace continues in a PRODUCER span whose context rides in the record headers
+            spans.add(tracing.startPublish(row.topic(), row.type(), row.traceParent(), record.headers()));
+            sent.add(producer.send(record));
+        }
+        producer.flush();
         var deadline = System.nanoTime() + config.publishTimeout().toNanos();
         var failedKeys = new HashSet<String>();
         var done = new ArrayList<Long>(rows.size());
@@ -175,11 +204,10 @@ public class OutboxRelay {
                     done.add(row.id());
                 }
                 metrics.published(row.topic(), row.type(), Duration.between(row.createdAt(), Instant.now()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failedKeys.add(row.key());
-                failed(row, spans.get(i), e);
             } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
                 if (failedKeys.add(row.key())) {
                     Log.warnf("outbox: publishing to %s failed, will retry: %s", row.topic(), e.getMessage());
                 }
@@ -198,9 +226,6 @@ public class OutboxRelay {
     }
 
     private static void delete(Connection connection, List<Long> ids) throws SQLException {
-        if (ids.isEmpty()) {
-            return;
-        }
         try (var delete = connection.prepareStatement("DELETE FROM outbox_event WHERE id = ANY (?)")) {
             delete.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
             delete.executeUpdate();

@@ -148,18 +148,77 @@ class OutboxTest {
     void theSweeperPublishesLeftovers() throws Exception {
         // a row the relay never saw, as after a crash between commit and publish
         var aggregate = UUID.randomUUID();
-        var envelope = new EventEnvelope(UUID.randomUUID(), EventTypes.InternalChat.MESSAGE_CREATED, 1, WORKSPACE, aggregate, 1,
-                Instant.now(), Actor.SYSTEM, Audience.NOBODY, EventJson.toPayload(Map.of("leftover", true)));
-        try (var connection = dataSource.getConnection(); var insert = connection.prepareStatement(
-                "INSERT INTO outbox_event (event_id, topic, record_key, envelope) VALUES (?, ?, ?, ?)")) {
-            insert.setObject(1, envelope.id());
-            insert.setString(2, envelope.topic());
-            insert.setString(3, aggregate.toString());
-            insert.setString(4, EventJson.write(envelope));
-            insert.executeUpdate();
+        var envelope = leftover(aggregate, 1, Map.of("leftover", true));
+        try (var connection = dataSource.getConnection()) {
+            insertRow(connection, envelope);
         }
         assertEquals(envelope.id(), read(Set.of(aggregate), 1).getFirst().id());
         awaitEmptyOutbox();
+    }
+
+    /**
+     * A row Kafka refuses for good (here: larger than a request may be) holds back its own aggregate's later rows,
+     * in order, and nothing of any other aggregate, even in the same relay pass.
+     */
+    @Test
+    void aRowKafkaRefusesHoldsBackOnlyItsOwnAggregate() throws Exception {
+        var stuck = UUID.randomUUID();
+        var other = UUID.randomUUID();
+        var refused = leftover(stuck, 1, Map.of("blob", "x".repeat(1_100_000)));
+        var behind = leftover(stuck, 2, Map.of());
+        var fine = leftover(other, 1, Map.of());
+        try (var connection = dataSource.getConnection()) {
+            // one transaction, so one relay pass takes all three
+            connection.setAutoCommit(false);
+            insertRow(connection, refused);
+            insertRow(connection, behind);
+            insertRow(connection, fine);
+            connection.commit();
+        }
+        try {
+            assertEquals(fine.id(), read(Set.of(other), 1).getFirst().id());
+            var deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!outboxHolds().equals(List.of(refused.id(), behind.id())) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(List.of(refused.id(), behind.id()), outboxHolds(), "the refused row and the one behind it stay");
+            Thread.sleep(500); // more sweeps
+            assertEquals(List.of(refused.id(), behind.id()), outboxHolds());
+        } finally {
+            try (var connection = dataSource.getConnection(); var delete = connection.prepareStatement(
+                    "DELETE FROM outbox_event WHERE record_key = ?")) {
+                delete.setString(1, stuck.toString());
+                delete.executeUpdate();
+            }
+        }
+    }
+
+    private static EventEnvelope leftover(UUID aggregate, long sequence, Map<String, Object> payload) {
+        return new EventEnvelope(UUID.randomUUID(), EventTypes.InternalChat.MESSAGE_CREATED, 1, WORKSPACE, aggregate,
+                sequence, Instant.now(), Actor.SYSTEM, Audience.NOBODY, EventJson.toPayload(payload));
+    }
+
+    /** A row as a crash between commit and publish leaves it: the relay was never woken for it. */
+    private static void insertRow(java.sql.Connection connection, EventEnvelope envelope) throws java.sql.SQLException {
+        try (var insert = connection.prepareStatement(
+                "INSERT INTO outbox_event (event_id, topic, record_key, envelope) VALUES (?, ?, ?, ?)")) {
+            insert.setObject(1, envelope.id());
+            insert.setString(2, envelope.topic());
+            insert.setString(3, envelope.aggregateId().toString());
+            insert.setString(4, EventJson.write(envelope));
+            insert.executeUpdate();
+        }
+    }
+
+    private List<UUID> outboxHolds() throws java.sql.SQLException {
+        try (var connection = dataSource.getConnection(); var select = connection.createStatement();
+             var rs = select.executeQuery("SELECT event_id FROM outbox_event ORDER BY id")) {
+            var ids = new ArrayList<UUID>();
+            while (rs.next()) {
+                ids.add(rs.getObject(1, UUID.class));
+            }
+            return ids;
+        }
     }
 
     @Test
