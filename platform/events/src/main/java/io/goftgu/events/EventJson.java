@@ -29,6 +29,15 @@ public final class EventJson {
         }
     }
 
+    /** Any value (an event's payload) as JSON text, in the same form {@link #write} gives it inside an envelope. */
+    public static String writeValue(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("value cannot be written as JSON", e);
+        }
+    }
+
     public static EventEnvelope read(byte[] json) {
         try {
             return MAPPER.readValue(json, EventEnvelope.class);

@@ -23,6 +23,9 @@ public class Outbox {
     private static final Object WAKE_REGISTERED = new Object();
     private static final String SEQUENCE_FIELD = "\"sequence\":";
     private static final String SEQUENCE_PLACEHOLDER = SEQUENCE_FIELD + Long.MAX_VALUE;
+    private static final String PAYLOAD_FIELD = "\"payload\":";
+    /** How an envelope without a payload ends: its last field is the payload. */
+    private static final String NO_PAYLOAD = PAYLOAD_FIELD + "null}";
     /**
      * Takes the aggregate's next sequence and adds the event with it. The sequence row's lock, taken first, makes one
      * aggregate's outbox ids follow commit order (the relay publishes in id order).
@@ -50,41 +53,38 @@ public class Outbox {
         this.tracing = tracing;
     }
 
-    /** Must run inside a transaction; returns the envelope as it will be published. */
-    public EventEnvelope add(NewEvent event) {
+    /** Must run inside a transaction; returns the event's id. */
+    public UUID add(NewEvent event) {
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
             throw new IllegalStateException("Outbox.add needs an active transaction");
         }
-        // written once, with a placeholder where the aggregate's next sequence goes: the statement below takes the
-        // sequence and writes the row in one round trip, splicing the number into the text at that place
-        var draft = new EventEnvelope(UUID.randomUUID(), event.type(), 1, event.workspaceId(), event.aggregateId(),
-                Long.MAX_VALUE, Instant.now().truncatedTo(ChronoUnit.MICROS), event.actor(), event.audience(),
-                EventJson.toPayload(event.payload()));
-        var json = EventJson.write(draft);
+        // The envelope is written once without its payload and with a placeholder where the aggregate's next
+        // sequence goes; the payload is written straight from the producer's record (no tree in between) and put
+        // in place of the null. The statement below takes the sequence and writes the row in one round trip,
+        // splicing the number into the text at its place.
+        var head = new EventEnvelope(UUID.randomUUID(), event.type(), 1, event.workspaceId(), event.aggregateId(),
+                Long.MAX_VALUE, Instant.now().truncatedTo(ChronoUnit.MICROS), event.actor(), event.audience(), null);
+        var json = EventJson.write(head);
         // the first occurrence is the envelope's own field: only ids and the type come before it
         var at = json.indexOf(SEQUENCE_PLACEHOLDER);
-        if (at < 0) {
-            throw new IllegalStateException("the envelope of " + event.type() + " has no sequence to fill in");
+        if (at < 0 || !json.endsWith(NO_PAYLOAD)) {
+            throw new IllegalStateException("the envelope of " + event.type() + " is not shaped as expected: " + json);
         }
+        var rest = json.substring(at + SEQUENCE_PLACEHOLDER.length(), json.length() - NO_PAYLOAD.length())
+                + PAYLOAD_FIELD + EventJson.writeValue(event.payload()) + "}";
         try (var connection = dataSource.getConnection(); var insert = connection.prepareStatement(INSERT)) {
-            insert.setObject(1, draft.aggregateId());
-            insert.setObject(2, draft.id());
-            insert.setString(3, draft.topic());
-            insert.setString(4, draft.aggregateId().toString());
+            insert.setObject(1, head.aggregateId());
+            insert.setObject(2, head.id());
+            insert.setString(3, head.topic());
+            insert.setString(4, head.aggregateId().toString());
             insert.setString(5, json.substring(0, at + SEQUENCE_FIELD.length()));
-            insert.setString(6, json.substring(at + SEQUENCE_PLACEHOLDER.length()));
+            insert.setString(6, rest);
             // observability: the type for the relay's counters, the writing request's trace for the record
-            insert.setString(7, draft.type());
+            insert.setString(7, head.type());
             insert.setString(8, tracing.currentTraceParent());
-            long sequence;
-            try (var rs = insert.executeQuery()) {
-                rs.next();
-                sequence = rs.getLong(1);
-            }
+            insert.execute();
             wakeRelayAfterCommit();
-            return new EventEnvelope(draft.id(), draft.type(), draft.version(), draft.workspaceId(),
-                    draft.aggregateId(), sequence, draft.occurredAt(), draft.actor(), draft.audience(),
-                    draft.payload());
+            return head.id();
         } catch (SQLException e) {
             throw new IllegalStateException("could not add event " + event.type() + " to the outbox", e);
         }

@@ -87,6 +87,23 @@ class OutboxTest {
         awaitEmptyOutbox();
     }
 
+    /** A payload the way producers give one: a record with ids, instants, text to escape, a list and a null. */
+    record Shape(UUID id, String body, Instant at, List<String> tags, String none) {
+    }
+
+    @Test
+    void thePayloadIsPublishedAsItsRecordIsWritten() {
+        var aggregate = UUID.randomUUID();
+        var shape = new Shape(UUID.randomUUID(), "سلام \"quoted\" \\ }{ \"payload\":null}",
+                Instant.parse("2026-12-01T10:00:00.123456Z"), List.of("a", "ب"), null);
+        QuarkusTransaction.requiringNew().run(() -> outbox.add(new NewEvent(EventTypes.InternalChat.MESSAGE_CREATED,
+                WORKSPACE, aggregate, Actor.SYSTEM, Audience.NOBODY, shape)));
+        var published = read(Set.of(aggregate), 1).getFirst();
+        assertEquals(EventJson.toPayload(shape), published.payload());
+        assertEquals(shape, EventJson.payload(published, Shape.class));
+        assertEquals(1, published.sequence());
+    }
+
     /**
      * The relay commits its deletions without waiting for the disk, for its own transaction only: the pooled
      * connections it hands back still commit the services' writes as their session says (this test cluster runs
@@ -230,7 +247,8 @@ class OutboxTest {
                 handled.add(e.id());
             }
         });
-        var envelope = QuarkusTransaction.requiringNew().call(() -> outbox.add(event(aggregate, 1)));
+        QuarkusTransaction.requiringNew().run(() -> outbox.add(event(aggregate, 1)));
+        var envelope = read(Set.of(aggregate), 1).getFirst();
         // the same record again, as a producer retry or a relay that died before deleting would send it
         send(Topics.INTERNAL_CHAT, List.of(envelope));
         var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -308,7 +326,7 @@ class OutboxTest {
             var ids = new ArrayList<UUID>();
             for (int i = 1; i <= 5; i++) {
                 for (var aggregate : aggregates) {
-                    ids.add(outbox.add(event(aggregate, i)).id());
+                    ids.add(outbox.add(event(aggregate, i)));
                 }
             }
             outbox.add(new NewEvent(EventTypes.InternalChat.ROOM_CREATED, WORKSPACE, aggregates.getFirst(),

@@ -31,7 +31,7 @@ abstract class CachingJwtParser implements JWTParser {
         if (known != null) {
             return known;
         }
-        var parsed = parser.parse(token);
+        var parsed = new VerifiedToken(parser.parse(token));
         verified.put(token, parsed);
         return parsed;
     }

@@ -16,6 +16,9 @@ public class CurrentUser {
 
     private final JsonWebToken token;
     private final SecurityIdentity identity;
+    // read once per request: a request asks for them many times
+    private UUID id;
+    private UUID workspaceId;
 
     CurrentUser(JsonWebToken token, SecurityIdentity identity) {
         this.token = token;
@@ -23,11 +26,17 @@ public class CurrentUser {
     }
 
     public UUID id() {
-        return uuid(token.getSubject(), "sub");
+        if (id == null) {
+            id = uuid(token.getSubject(), "sub");
+        }
+        return id;
     }
 
     public UUID workspaceId() {
-        return uuid(token.getClaim(Claims.WORKSPACE), Claims.WORKSPACE);
+        if (workspaceId == null) {
+            workspaceId = uuid(token.getClaim(Claims.WORKSPACE), Claims.WORKSPACE);
+        }
+        return workspaceId;
     }
 
     /**

@@ -9,12 +9,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-/** The cache of verified tokens keeps a token only until its expiry, and only what it was given. */
+/**
+ * The cache of verified tokens keeps a token only until its expiry, and only what it was given; a kept token answers
+ * its claims as smallrye-jwt did.
+ */
 class VerifiedTokensTest {
 
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-01T08:00:00Z"));
@@ -53,6 +58,32 @@ class VerifiedTokensTest {
         tokens.put("none", new DefaultJWTCallerPrincipal(new JwtClaims()));
         assertNull(tokens.get("old"));
         assertNull(tokens.get("none"));
+    }
+
+    @Test
+    void aVerifiedTokenAnswersEveryClaimAsSmallryeJwtDid() {
+        var claims = new JwtClaims();
+        claims.setSubject("9b2f0c62-3a43-4b5e-9d1e-1f1c7a4b0d11");
+        claims.setIssuer("goftgu");
+        claims.setAudience("goftgu-api");
+        claims.setExpirationTime(NumericDate.fromSeconds(now.get().plus(Duration.ofMinutes(5)).getEpochSecond()));
+        claims.setStringListClaim("groups", "ADMIN");
+        claims.setClaim(Claims.WORKSPACE, "5f0e1d2c-0000-4000-8000-000000000001");
+        claims.setClaim(Claims.NAME, "آوا آزادی");
+        claims.setClaim(Claims.TOKEN_TYPE, Claims.ACCESS);
+        var original = new DefaultJWTCallerPrincipal("a.b.c", "JWT", claims);
+        var token = new VerifiedToken(original);
+        assertEquals(original.getClaimNames(), token.getClaimNames());
+        for (var name : original.getClaimNames()) {
+            assertEquals((Object) original.getClaim(name), token.getClaim(name), name);
+        }
+        assertEquals(original.getName(), token.getName());
+        assertEquals(original.getSubject(), token.getSubject());
+        assertEquals(Set.of("ADMIN"), token.getGroups());
+        assertEquals(original.getExpirationTime(), token.getExpirationTime());
+        assertEquals("a.b.c", token.getRawToken());
+        assertEquals("5f0e1d2c-0000-4000-8000-000000000001", token.getClaim(Claims.WORKSPACE));
+        assertNull(token.getClaim("missing"));
     }
 
     private DefaultJWTCallerPrincipal expiringIn(Duration left) {
