@@ -108,8 +108,12 @@ describe('ChatStore', () => {
     expect(seqs()).toEqual([1, 2, 3]);
   });
 
-  /** Hold the first answer of the server until released; its body is read before (the page predates what follows). */
-  function holdFirstAnswer() {
+  /**
+   * Opens the room with the server's first answer (the latest page, read before message 2 exists) held back until
+   * message 2 is saved and `meanwhile` has run.
+   */
+  async function openWhileMessage2IsSaved(meanwhile: () => void) {
+    server.messages = [msg(1)];
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
     const handle = server.handle;
@@ -122,32 +126,24 @@ describe('ChatStore', () => {
       }
       return res;
     });
-    return release;
-  }
-
-  it('a message saved while the latest page is on its way is not lost', async () => {
-    server.messages = [msg(1)];
-    const release = holdFirstAnswer();
     const opening = open();
     await settle();
     server.messages.push(msg(2));
-    frame(msg(2));
+    meanwhile();
     release();
     await opening;
+  }
+
+  it('a message saved while the latest page is on its way is not lost', async () => {
+    await openWhileMessage2IsSaved(() => frame(msg(2)));
     expect(seqs()).toEqual([1, 2]);
     expect(store.seq.get(ROOM)).toBe(2);
   });
 
   it('a socket that opens while the latest page is on its way has that page fetched after= again', async () => {
-    server.messages = [msg(1)];
-    const release = holdFirstAnswer();
-    const opening = open();
-    await settle();
     // saved before the socket was there: no frame will ever come for it
-    server.messages.push(msg(2));
-    (store.socket as unknown as { options: { onOpen(reconnected: boolean): void } }).options.onOpen(false);
-    release();
-    await opening;
+    await openWhileMessage2IsSaved(() =>
+      (store.socket as unknown as { options: { onOpen(reconnected: boolean): void } }).options.onOpen(false));
     expect(seqs()).toEqual([1, 2]);
   });
 
