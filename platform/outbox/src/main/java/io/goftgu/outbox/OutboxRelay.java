@@ -39,10 +39,10 @@ public class OutboxRelay {
     /** Advisory lock key shared by the replicas of one service (each service has its own database). */
     private static final long LOCK_KEY = 0x676f667467750001L;
     private static final long LOCK_RETRY_MILLIS = 10;
-    /** See {@link #take}. */
+    /** See {@link #take}: two statements, sent in one round trip; the second is planned under the first's settings. */
     private static final String TAKE = """
-            WITH turn AS (
-                SELECT pg_try_advisory_xact_lock(?) AS mine, set_config('synchronous_commit', 'off', true)),
+            SELECT set_config('synchronous_commit', 'off', true), set_config('enable_seqscan', 'off', true);
+            WITH turn AS (SELECT pg_try_advisory_xact_lock(?) AS mine),
             taken AS (
                 DELETE FROM outbox_event WHERE id IN (
                     SELECT id FROM outbox_event WHERE (SELECT mine FROM turn) ORDER BY id LIMIT ?)
@@ -107,7 +107,7 @@ public class OutboxRelay {
     private enum Outcome { DONE, MORE, LOCKED }
 
     /**
-     * One pass is one local transaction of one statement: take the turn, then take (delete and return) the oldest
+     * One pass is one local transaction of one round trip: take the turn, then take (delete and return) the oldest
      * rows; they are published, and the deletion commits once Kafka acknowledged every one of them. When some send
      * fails, the deletion rolls back and only the acknowledged rows that follow no failure of their aggregate are
      * deleted, so a retry republishes the rest in order (a duplicate is possible, a reordering is not; consumers
@@ -143,11 +143,18 @@ public class OutboxRelay {
      * The statement's snapshot may predate the previous turn's commit; rows that turn deleted are then skipped by
      * the delete (it re-checks each row), so nothing is taken twice.
      * <p>
-     * The same statement lets this transaction commit without waiting for its WAL to reach the disk
-     * ({@code synchronous_commit} off for this transaction only). What a pass commits is only the deletion of rows
-     * Kafka already holds: if a crash loses that deletion, the rows are published again, which consumers already
-     * absorb, and nothing is reordered. The writes that matter, the change and its outbox row, keep the server's
-     * {@code synchronous_commit}; this spares one disk flush per pass, which at a steady rate is one per message.
+     * The transaction commits without waiting for its WAL to reach the disk ({@code synchronous_commit} off for
+     * this transaction only). What a pass commits is only the deletion of rows Kafka already holds: if a crash
+     * loses that deletion, the rows are published again, which consumers already absorb, and nothing is reordered.
+     * The writes that matter, the change and its outbox row, keep the server's {@code synchronous_commit}; this
+     * spares one disk flush per pass, which at a steady rate is one per message.
+     * <p>
+     * The statement is planned with sequential scans off ({@code enable_seqscan}, for this transaction only). The
+     * table is a queue: a few live rows among up to a minute's worth of deleted ones, until autovacuum passes. A
+     * plan made while the table was nearly empty (after a quiet spell, or on a fresh database) is a sequential scan
+     * and a sort, and each connection kept it until the next vacuum, so every pass read the whole table: under the
+     * bench, 2,478 scans of up to 1,000 pages in one run (docs/benchmarks.md, "Seventh round"). The primary key's
+     * index finds the oldest rows whatever the table's size.
      *
      * @return the rows in id order (which, per aggregate, is commit order), or {@code null} when another replica
      *         has the turn
@@ -156,7 +163,9 @@ public class OutboxRelay {
         try (var take = connection.prepareStatement(TAKE)) {
             take.setLong(1, LOCK_KEY);
             take.setInt(2, config.batchSize());
-            try (var rs = take.executeQuery()) {
+            take.execute(); // the settings
+            take.getMoreResults();
+            try (var rs = take.getResultSet()) {
                 var rows = new ArrayList<Row>();
                 boolean mine = false;
                 while (rs.next()) {

@@ -1,5 +1,6 @@
 package io.goftgu.outbox;
 
+import io.agroal.api.AgroalDataSource;
 import io.goftgu.events.Actor;
 import io.goftgu.events.Audience;
 import io.goftgu.events.EventEnvelope;
@@ -202,11 +203,56 @@ class OutboxTest {
             Thread.sleep(500); // more sweeps
             assertEquals(List.of(refused.id(), behind.id()), outboxHolds());
         } finally {
-            try (var connection = dataSource.getConnection(); var delete = connection.prepareStatement(
-                    "DELETE FROM outbox_event WHERE record_key = ?")) {
-                delete.setString(1, stuck.toString());
-                delete.executeUpdate();
+            byIndex(connection -> {
+                try (var delete = connection.prepareStatement("DELETE FROM outbox_event WHERE event_id = ANY (?)")) {
+                    delete.setArray(1, connection.createArrayOf("uuid", new Object[] {refused.id(), behind.id()}));
+                    return delete.executeUpdate();
+                }
+            });
+        }
+    }
+
+    /**
+     * The outbox is a queue: deleted rows pile up until autovacuum passes. A plan made for the relay's statement
+     * while the table was empty (as after a vacuum) must not read the whole table once it has grown: no relay pass
+     * scans it sequentially, neither the passes on the empty table nor those on a table of thousands of rows.
+     */
+    @Test
+    void theRelayFindsTheOldestRowsByIndexHoweverLargeTheTableGrew() throws Exception {
+        awaitEmptyOutbox();
+        try (var connection = dataSource.getConnection(); var vacuum = connection.createStatement()) {
+            vacuum.execute("VACUUM outbox_event"); // ends every cached plan: the next ones are made on an empty table
+        }
+        long before = sequentialScansOfTheOutbox();
+        var aggregate = UUID.randomUUID();
+        for (int n = 1; n <= 20; n++) {
+            int i = n;
+            QuarkusTransaction.requiringNew().run(() -> outbox.add(event(aggregate, i)));
+            Thread.sleep(20);
+        }
+        try (var connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            for (int n = 1; n <= 3000; n++) {
+                insertRow(connection, leftover(aggregate, 20 + n, Map.of("n", n)));
             }
+            connection.commit();
+        }
+        awaitEmptyOutbox();
+        assertEquals(before, sequentialScansOfTheOutbox(), "sequential scans of outbox_event");
+    }
+
+    /**
+     * The table's sequential scans so far. A session reports its counts at most once a second and, when idle, up
+     * to ten seconds late, but always as it ends: the pool's connections are closed first. This test's own reads of
+     * the table go by its index ({@link #byIndex}), so every scan counted is the relay's.
+     */
+    private long sequentialScansOfTheOutbox() throws Exception {
+        ((AgroalDataSource) dataSource).flush(AgroalDataSource.FlushMode.GRACEFUL);
+        Thread.sleep(500);
+        try (var connection = dataSource.getConnection(); var query = connection.createStatement();
+             var rs = query.executeQuery("SELECT seq_scan FROM pg_stat_user_tables WHERE relname = 'outbox_event'")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
@@ -227,15 +273,17 @@ class OutboxTest {
         }
     }
 
-    private List<UUID> outboxHolds() throws java.sql.SQLException {
-        try (var connection = dataSource.getConnection(); var select = connection.createStatement();
-             var rs = select.executeQuery("SELECT event_id FROM outbox_event ORDER BY id")) {
-            var ids = new ArrayList<UUID>();
-            while (rs.next()) {
-                ids.add(rs.getObject(1, UUID.class));
+    private List<UUID> outboxHolds() {
+        return byIndex(connection -> {
+            try (var select = connection.createStatement();
+                 var rs = select.executeQuery("SELECT event_id FROM outbox_event ORDER BY id")) {
+                var ids = new ArrayList<UUID>();
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                }
+                return ids;
             }
-            return ids;
-        }
+        });
     }
 
     @Test
@@ -547,11 +595,25 @@ class OutboxTest {
     }
 
     private boolean outboxIsEmpty() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            try (var c = dataSource.getConnection(); var s = c.createStatement();
-                 var rs = s.executeQuery("SELECT count(*) FROM outbox_event")) {
+        return byIndex(connection -> {
+            try (var select = connection.createStatement();
+                 var rs = select.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM outbox_event)")) {
                 rs.next();
-                return rs.getLong(1) == 0;
+                return rs.getBoolean(1);
+            }
+        });
+    }
+
+    private interface Work<T> {
+        T on(java.sql.Connection connection) throws java.sql.SQLException;
+    }
+
+    /** Runs {@code work} in a transaction of its own with sequential scans off, so the table's count is the relay's. */
+    private <T> T byIndex(Work<T> work) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (var connection = dataSource.getConnection(); var settings = connection.createStatement()) {
+                settings.execute("SELECT set_config('enable_seqscan', 'off', true)");
+                return work.on(connection);
             }
         });
     }
