@@ -21,6 +21,15 @@ import java.util.concurrent.TimeoutException;
  */
 public final class TopicSetup {
 
+    /**
+     * How long a consumer's fetch waits at the broker while its partitions have nothing new ({@code
+     * fetch.max.wait.ms}; Kafka's default is 500 ms). An event answers a waiting fetch at once ({@code
+     * fetch.min.bytes} stays 1), so this delays no event: it spares each idle consumer, and the broker, a fetch
+     * every half second. What it can delay is a seek while a fetch is out (an event retried after its handler
+     * failed, a position rebuilt): by at most this.
+     */
+    public static final int IDLE_FETCH_WAIT_MS = 5_000;
+
     private TopicSetup() {
     }
 

@@ -110,6 +110,8 @@ public class EventSubscriber {
         if (!maxWait.isZero()) {
             config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, PATIENT_FETCH_BYTES);
             config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) maxWait.toMillis());
+        } else {
+            config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, TopicSetup.IDLE_FETCH_WAIT_MS);
         }
         var consumer = new KafkaConsumer<String, byte[]>(config);
         consumers.add(consumer);

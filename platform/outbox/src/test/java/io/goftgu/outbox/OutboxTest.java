@@ -392,6 +392,31 @@ class OutboxTest {
     }
 
     /**
+     * An idle consumer's fetch waits at the broker for up to {@link TopicSetup#IDLE_FETCH_WAIT_MS}, and an event
+     * still reaches it at once: the waiting fetch is answered when the event is written, not when the wait ends.
+     */
+    @Test
+    void anIdleConsumerIsHandedAnEventAtOnce() throws Exception {
+        var aggregate = UUID.randomUUID();
+        var handled = new java.util.concurrent.LinkedBlockingQueue<Long>();
+        subscriber.subscribe("outbox-test-" + UUID.randomUUID(), List.of(Topics.INTERNAL_CHAT), e -> {
+            if (e.aggregateId().equals(aggregate)) {
+                handled.add(System.nanoTime());
+            }
+        });
+        QuarkusTransaction.requiringNew().run(() -> outbox.add(event(aggregate, 1)));
+        assertTrue(handled.poll(30, java.util.concurrent.TimeUnit.SECONDS) != null, "the first event, once assigned");
+        Thread.sleep(1_500); // idle: a fetch now waits at the broker
+        long written = System.nanoTime();
+        QuarkusTransaction.requiringNew().run(() -> outbox.add(event(aggregate, 2)));
+        var at = handled.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(at != null, "the second event");
+        var took = Duration.ofNanos(at - written);
+        assertTrue(took.compareTo(Duration.ofMillis(TopicSetup.IDLE_FETCH_WAIT_MS - 1_500 - 1_000)) < 0,
+                "handled " + took + " after it was written: the fetch's wait ran out instead");
+    }
+
+    /**
      * A patient consumer gets a burst in one poll and handles it in ONE transaction, each event once and in order; a
      * redelivered event is dropped by its dedupe row. The burst is alone on a topic of its own and on Kafka before the
      * consumer starts, so its first fetch holds all of it whatever the timing and whatever else the broker holds.
