@@ -25,8 +25,10 @@ public final class TopicSetup {
      * How long a consumer's fetch waits at the broker while its partitions have nothing new ({@code
      * fetch.max.wait.ms}; Kafka's default is 500 ms). An event answers a waiting fetch at once ({@code
      * fetch.min.bytes} stays 1), so this delays no event: it spares each idle consumer, and the broker, a fetch
-     * every half second. What it can delay is a seek while a fetch is out (an event retried after its handler
-     * failed, a position rebuilt): by at most this.
+     * every half second. What it delays, by at most this, is a partition the fetch out does not cover: one sought
+     * after its handler failed, or one just assigned. realtime-service's consumer keeps Kafka's default: after it
+     * finds events removed by retention and seeks to the end, what comes next must reach the sockets at once
+     * ({@code SkippedEventsTest}).
      */
     public static final int IDLE_FETCH_WAIT_MS = 5_000;
 

@@ -208,7 +208,6 @@ public class DomainEventConsumer {
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // the waiting-frames bound is checked between polls: a smaller poll overshoots it less
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
-        properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, TopicSetup.IDLE_FETCH_WAIT_MS);
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         return properties;
