@@ -67,7 +67,7 @@ public final class LoadRun {
         var cpu = new ProcessCpu(profile.runDir());
         var idleFrom = cpu.take();
         Thread.sleep(IDLE_WINDOW.toMillis());
-        var idle = ProcessCpu.Usage.between(idleFrom, cpu.take(), 0, 0, null, null);
+        var idle = ProcessCpu.Usage.between(idleFrom, cpu.take(), 0, 0);
 
         // steady sending: message i starts at start + i / rate, whatever the previous ones are doing
         int warmupCount = (int) (profile.rate() * profile.warmup().toMillis() / 1000);
@@ -78,7 +78,6 @@ public final class LoadRun {
         var acknowledged = new AtomicLong();
         long acknowledgedFrom = 0;
         ProcessCpu.Snapshot cpuFrom = null;
-        String loadFrom = null;
         var memorySending = Memory.of(profile);
         long start = System.nanoTime();
         long period = TimeUnit.SECONDS.toNanos(1) / profile.rate();
@@ -86,7 +85,6 @@ public final class LoadRun {
             BenchClient.awaitTurn(i, start, period);
             if (i == warmupCount) {
                 // the CPU window is the measured sending: from the first measured send to the end of the last period
-                loadFrom = ProcessCpu.loadAverage();
                 cpuFrom = cpu.take();
                 acknowledgedFrom = acknowledged.get();
             }
@@ -106,7 +104,7 @@ public final class LoadRun {
         BenchClient.awaitTurn(total, start, period);
         var cpuUsage = cpuFrom == null ? null
                 : ProcessCpu.Usage.between(cpuFrom, cpu.take(), total - warmupCount,
-                acknowledged.get() - acknowledgedFrom, loadFrom, ProcessCpu.loadAverage());
+                acknowledged.get() - acknowledgedFrom);
         long sendSeconds = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
         // catch-up: wait until every send is answered and every acknowledged message reached every socket of its

@@ -31,8 +31,10 @@ final class ProcessCpu {
      * JVMs, by their live threads grouped by name ({@code executor-thread-7} counts as {@code executor-thread}; Linux
      * keeps 15 characters of a name), as far as the threads still live tell (a thread that ended takes its time
      * along). Of them, what the JIT compiler threads and the GC (Serial GC collects in the {@code VM Thread}) used.
+     * With them, the machine's load average and its CPU time so far ({@link Machine}).
      */
-    record Snapshot(long atNanos, Map<String, Long> millis, Map<String, Map<String, Long>> threadMillis) {
+    record Snapshot(long atNanos, Map<String, Long> millis, Map<String, Map<String, Long>> threadMillis,
+                    String loadAverage, Machine machine) {
 
         Map<String, Long> jitMillis() {
             return sum(threadMillis, "C1 Compiler", "C2 Compiler");
@@ -73,7 +75,47 @@ final class ProcessCpu {
         long self = ProcessHandle.current().pid();
         millis.put(GENERATOR, own(self, false));
         threads.put(GENERATOR, threads(self));
-        return new Snapshot(System.nanoTime(), millis, threads);
+        return new Snapshot(System.nanoTime(), millis, threads, loadAverage(), Machine.read());
+    }
+
+    /**
+     * The machine's CPU time so far, in ticks, from the {@code cpu} line of {@code /proc/stat}: all of it (user, nice,
+     * system, idle, iowait, irq, softirq, steal; guest time is already counted in user), and the steal, the time a
+     * virtual machine's CPUs were ready to run but the hypervisor ran something else. A share of steal in the window
+     * says the host was busy with other machines: the stack's work then takes more CPU time than on a quiet host
+     * (caches shared and cold), and comparing runs means comparing runs with a similar steal.
+     */
+    record Machine(long allTicks, long stealTicks) {
+
+        private static final int STEAL = 8;
+        static final Machine UNKNOWN = new Machine(-1, -1);
+
+        static Machine read() {
+            try (var lines = Files.lines(Path.of("/proc/stat"))) {
+                return lines.findFirst().map(Machine::parse).orElse(UNKNOWN);
+            } catch (IOException | RuntimeException e) {
+                return UNKNOWN;
+            }
+        }
+
+        /** {@code cpu  user nice system idle iowait irq softirq steal guest guest_nice}, as proc(5) gives it. */
+        static Machine parse(String line) {
+            var fields = line.trim().split("\\s+");
+            if (!fields[0].equals("cpu") || fields.length <= STEAL) {
+                return UNKNOWN;
+            }
+            long all = 0;
+            for (int i = 1; i <= STEAL; i++) {
+                all += Long.parseLong(fields[i]);
+            }
+            return new Machine(all, Long.parseLong(fields[STEAL]));
+        }
+
+        /** The share of the machine's CPU time stolen between {@code from} and this reading, or -1 when unknown. */
+        double stealSince(Machine from) {
+            long all = allTicks - from.allTicks;
+            return allTicks < 0 || from.allTicks < 0 || all <= 0 ? -1 : (stealTicks - from.stealTicks) / (double) all;
+        }
     }
 
     // a thread's number, however it is written: executor-thread-12, C2 CompilerThread0, GC Thread#1, kafka-producer-network-thread | x
@@ -171,7 +213,7 @@ final class ProcessCpu {
     }
 
     /** The 1-, 5- and 15-minute load averages, as {@code /proc/loadavg} has them. */
-    static String loadAverage() {
+    private static String loadAverage() {
         try {
             var fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return fields[0] + " " + fields[1] + " " + fields[2];
@@ -187,10 +229,9 @@ final class ProcessCpu {
      */
     record Usage(Map<String, Long> millis, Map<String, Long> jitMillis, Map<String, Long> gcMillis,
                  Map<String, Map<String, Long>> threadMillis, long windowMillis, int sent, long acknowledged,
-                 String loadBefore, String loadAfter) {
+                 String loadBefore, String loadAfter, double steal) {
 
-        static Usage between(Snapshot from, Snapshot to, int sent, long acknowledged, String loadBefore,
-                             String loadAfter) {
+        static Usage between(Snapshot from, Snapshot to, int sent, long acknowledged) {
             var threads = new LinkedHashMap<String, Map<String, Long>>();
             to.threadMillis().forEach((process, groups) -> {
                 var before = from.threadMillis().get(process);
@@ -202,7 +243,7 @@ final class ProcessCpu {
             });
             return new Usage(difference(from.millis(), to.millis()), difference(from.jitMillis(), to.jitMillis()),
                     difference(from.gcMillis(), to.gcMillis()), threads, (to.atNanos() - from.atNanos()) / 1_000_000,
-                    sent, acknowledged, loadBefore, loadAfter);
+                    sent, acknowledged, from.loadAverage(), to.loadAverage(), to.machine().stealSince(from.machine()));
         }
 
         private static Map<String, Long> difference(Map<String, Long> from, Map<String, Long> to) {

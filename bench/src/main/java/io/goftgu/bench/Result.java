@@ -77,8 +77,9 @@ public record Result(Profile profile, int sockets, Histogram connectMicros, int 
      */
     private void cpuRows(StringBuilder rows) {
         row(rows, "CPU window", String.format(Locale.ROOT,
-                "%.1f s, %d messages sent, %d acknowledged; load average %s -> %s", cpu.windowMillis() / 1000.0,
-                cpu.sent(), cpu.acknowledged(), cpu.loadBefore(), cpu.loadAfter()));
+                "%.1f s, %d messages sent, %d acknowledged; load average %s -> %s; %s", cpu.windowMillis() / 1000.0,
+                cpu.sent(), cpu.acknowledged(), cpu.loadBefore(), cpu.loadAfter(), cpu.steal() < 0 ? "steal unknown"
+                        : String.format(Locale.ROOT, "steal %.1f %% of the machine's CPU time", 100 * cpu.steal())));
         cpu.millis().forEach((process, millis) -> {
             var jit = cpu.jitMillis().get(process);
             var gc = cpu.gcMillis().get(process);

@@ -5,6 +5,8 @@ import io.goftgu.bench.Profile;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.Test;
 
+import java.util.regex.Pattern;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,6 +33,9 @@ class BenchSmokeIT {
             assertEquals(0, result.lost(), "lost deliveries");
             assertEquals(0, result.duplicates(), "duplicated deliveries");
             assertTrue(result.ok());
+            // the CPU table, read from /proc, names the machine's steal in its window: what tells a contended host
+            assertTrue(Pattern.compile("\\| CPU window .*; steal \\d+\\.\\d % of the machine's CPU time")
+                    .matcher(result.table()).find(), "the CPU window's steal is read");
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().join();
         }
