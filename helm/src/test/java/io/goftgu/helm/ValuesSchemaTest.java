@@ -40,6 +40,18 @@ class ValuesSchemaTest {
     }
 
     @Test
+    void aNotifierBatchWaitTheGatewayWouldNotStartWithIsRefused() {
+        // EventSubscriber.subscribeInBatches takes 1 ms to 10 s: the chart must not render what fails at startup
+        for (var wait : new String[] {"30s", "10001ms", "0s", "0ms", "1m"}) {
+            var message = failure(() -> Chart.template(c -> c.set("gateway.mail.batchWait", wait)));
+            assertTrue(message.contains("batchWait"), wait + ": " + message);
+        }
+        for (var wait : new String[] {"1ms", "250ms", "10000ms", "1s", "10s"}) {
+            Chart.template(c -> c.set("gateway.mail.batchWait", wait));
+        }
+    }
+
+    @Test
     void aDatabaseWithoutPasswordOrSecretIsRefused() {
         var message = failure(() -> Chart.template(c -> c.set("supportInfo.database.existingSecret", "")));
         assertTrue(message.contains("supportInfo.database.password or supportInfo.database.existingSecret"), message);
