@@ -26,6 +26,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -140,10 +141,18 @@ public class DomainEventConsumer {
                         records = kafka.poll(config.pollTimeout());
                     } catch (OffsetOutOfRangeException e) {
                         // the topic's retention removed events this replica had not read yet (a long outage or
-                        // hold-off): they cannot be delivered, so every socket is told to refetch by seq
-                        Log.warnf("consumer %s skipped events removed by retention on %s", clientId, e.partitions());
-                        kafka.seekToEnd(e.partitions());
-                        e.partitions().forEach(p -> positions.put(p, kafka.position(p)));
+                        // hold-off): they cannot be delivered, so every socket is told to refetch by seq. The
+                        // exception names one partition at a time; the others that lost events too are found now, so
+                        // sockets get one resync and no later seek skips what is published after it.
+                        var lost = new HashSet<>(e.partitions());
+                        kafka.beginningOffsets(partitions).forEach((partition, first) -> {
+                            if (positions.get(partition) < first) {
+                                lost.add(partition);
+                            }
+                        });
+                        Log.warnf("consumer %s skipped events removed by retention on %s", clientId, lost);
+                        kafka.seekToEnd(lost);
+                        lost.forEach(p -> positions.put(p, kafka.position(p)));
                         guard.resyncAll("skipped");
                         count("skipped");
                         continue;
