@@ -1,6 +1,7 @@
 package io.goftgu.gateway.rest;
 
 import io.goftgu.gateway.token.SigningKeys;
+import io.goftgu.security.VerifiedTokens;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -38,7 +39,7 @@ public class JwksResource {
             return jwk.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
         }).toList();
         var cache = new CacheControl();
-        cache.setMaxAge(60);
+        cache.setMaxAge((int) VerifiedTokens.KEY_SET_MAX_AGE.toSeconds());
         return Response.ok(Map.of("keys", published)).cacheControl(cache).build();
     }
 }

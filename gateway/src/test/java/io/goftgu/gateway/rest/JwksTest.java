@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
@@ -31,6 +32,8 @@ class JwksTest extends GatewayTest {
     void publishesPublicRsaKeysOnly() {
         RestAssured.get("/.well-known/jwks.json").then().statusCode(200)
                 .contentType("application/json")
+                // services trust a fetched key set, and tokens verified with it, this long (docs/security.md)
+                .header("Cache-Control", containsString("max-age=60"))
                 .body("keys.size()", greaterThan(0))
                 .body("keys.kty", everyItem(equalTo("RSA")))
                 .body("keys.alg", everyItem(equalTo("RS256")))

@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 /**
- * The cache of verified tokens keeps a token only until its expiry, and only what it was given; a kept token answers
+ * The cache of verified tokens keeps a token only until its expiry or the next fetch of the key set, whichever comes
+ * first, and only what it was given; a kept token answers
  * its claims as smallrye-jwt did.
  */
 class VerifiedTokensTest {
@@ -42,7 +43,7 @@ class VerifiedTokensTest {
 
     @Test
     void aTokenIsAnsweredUntilItsExpiryAndNotAfter() {
-        var tokens = new VerifiedTokens(10, clock);
+        var tokens = new VerifiedTokens(10, VerifiedTokens.KEY_SET_MAX_AGE, clock);
         var token = expiringIn(Duration.ofMinutes(15));
         tokens.put("a.b.c", token);
         assertSame(token, tokens.get("a.b.c"));
@@ -52,8 +53,21 @@ class VerifiedTokensTest {
     }
 
     @Test
+    void aLongLivedTokenIsVerifiedAgainWhenTheKeySetIsRefetched() {
+        // a 30-day guest token: kept no longer than a fetched key set is trusted, so a key retired from the JWKS
+        // stops counting for it as it does for a token never seen
+        var tokens = new VerifiedTokens(10, VerifiedTokens.KEY_SET_MAX_AGE, clock);
+        var guest = expiringIn(Duration.ofDays(30));
+        tokens.put("guest", guest);
+        now.set(now.get().plus(Duration.ofSeconds(59)));
+        assertSame(guest, tokens.get("guest"));
+        now.set(now.get().plus(Duration.ofSeconds(1)));
+        assertNull(tokens.get("guest"), "verified again against the key set of now");
+    }
+
+    @Test
     void anExpiredTokenOrOneWithoutExpiryIsNotKept() {
-        var tokens = new VerifiedTokens(10, clock);
+        var tokens = new VerifiedTokens(10, VerifiedTokens.KEY_SET_MAX_AGE, clock);
         tokens.put("old", expiringIn(Duration.ofSeconds(-1)));
         tokens.put("none", new DefaultJWTCallerPrincipal(new JwtClaims()));
         assertNull(tokens.get("old"));
