@@ -10,7 +10,7 @@ import type { MessageId } from '../i18n/messages';
 import { formatDateTime } from '../lib/dates';
 import { Shell } from '../Shell';
 import { inputToInstant, instantToInput } from '../lib/dateInput';
-import { DateTimeField } from '../lib/DateTimeField';
+import { DateField, DateTimeField } from '../lib/DateTimeField';
 import type { Lang } from '../lib/dates';
 import { fieldErrors, recordMoves } from '../support/logic';
 import { si } from '../support/live';
@@ -127,10 +127,10 @@ function RecordList() {
         {sel('labelId', 'sc.f.label', (labels.data ?? []).map((x) => ({ value: x.id, label: x.name })))}
         {sel('customerId', 'si.customer', (customers.data ?? []).map((u) => ({ value: u.id, label: u.name })))}
         <Labeled label={<>{t('sc.f.from')}</>}>
-          <input type="date" value={f.from} onChange={(e) => update({ from: e.target.value })} />
+          <DateField label={t('sc.f.from')} value={f.from} onChange={(v) => update({ from: v })} />
         </Labeled>
         <Labeled label={<>{t('sc.f.to')}</>}>
-          <input type="date" value={f.to} onChange={(e) => update({ to: e.target.value })} />
+          <DateField label={t('sc.f.to')} value={f.to} onChange={(v) => update({ to: v })} />
         </Labeled>
         <Labeled label={<>{t('sc.sort')}</>}>
           <select value={f.sort} onChange={(e) => update({ sort: e.target.value })}>

@@ -1,10 +1,11 @@
 /**
- * A date-and-time field in the reader's calendar: a text box ("۱۴۰۵/۰۹/۱۰ ۱۴:۳۰" in Persian, "2026-12-01 14:30" in
- * English; dateInput.ts reads and writes it) and a button that opens react-day-picker's month grid to pick the day,
- * Jalali and right to left in Persian. The time stays as typed. The value is the text: the page converts it to an
- * instant with inputToInstant when it submits, and shows the error of invalid text beside the field.
+ * Date fields in the reader's calendar: a text box ("۱۴۰۵/۰۹/۱۰ ۱۴:۳۰" in Persian, "2026-12-01 14:30" in English;
+ * dateInput.ts reads and writes it) and a button that opens react-day-picker's month grid to pick the day, Jalali and
+ * right to left in Persian. DateTimeField keeps the time as typed and its value is the text (the page converts it to an
+ * instant with inputToInstant when it submits, and shows the error of invalid text beside the field); DateField is a
+ * day alone and its value an ISO date, what list filters and holidays keep.
  */
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
 import { DayPicker, type DateLib } from 'react-day-picker';
 import { faIR as dayPickerFaIR } from 'react-day-picker/locale';
 import * as jalali from 'date-fns-jalali';
@@ -12,7 +13,10 @@ import { faIR as jalaliFaIR } from 'date-fns-jalali/locale';
 import 'react-day-picker/style.css';
 import { CalendarIcon } from '../chat/icons';
 import { useLang, useT } from '../i18n/locale';
-import { convertInput, DATE_TIME_PLACEHOLDER, inputDay, normaliseInput, withDay } from './dateInput';
+import {
+  convertInput, DATE_PLACEHOLDER, DATE_TIME_PLACEHOLDER, dayToInput, inputDay, inputToIsoDate, isoDateToInput,
+  normaliseInput, withDay,
+} from './dateInput';
 
 /**
  * The Jalali calendar for DayPicker: its date functions replaced by date-fns-jalali's (the same API over the Solar
@@ -33,21 +37,20 @@ const JALALI_LIB: Partial<DateLib> = {
 } as Partial<DateLib>;
 const JALALI_FA = { ...jalaliFaIR, labels: dayPickerFaIR.labels } as unknown as typeof dayPickerFaIR;
 
-export function DateTimeField({ id, label, value, onChange, ...aria }: {
-  id: string;
+type FieldProps = {
+  id?: string;
   /** the field's label, for the calendar button's name ("Calendar: Due date") */
   label: string;
-  value: string;
-  onChange: (text: string) => void;
   'aria-invalid'?: boolean;
   'aria-describedby'?: string;
+};
+
+/** A date and time; the value is the text as typed. */
+export function DateTimeField({ id, label, value, onChange, ...aria }: FieldProps & {
+  value: string;
+  onChange: (text: string) => void;
 }) {
-  const t = useT();
   const { lang } = useLang();
-  const [open, setOpen] = useState(false);
-  const box = useRef<HTMLDivElement>(null);
-  const input = useRef<HTMLInputElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
 
   // the language changed: the same instant in the new calendar (text that was not valid stays as typed)
   const shown = useRef(lang);
@@ -57,6 +60,62 @@ export function DateTimeField({ id, label, value, onChange, ...aria }: {
     shown.current = lang;
     if (converted !== value) onChange(converted);
   }, [lang, value, onChange]);
+
+  return (
+    <CalendarField label={label} day={inputDay(value, lang)} onPick={(d) => onChange(withDay(value, d, lang))}>
+      <input id={id} type="text" autoComplete="off" spellCheck={false}
+        placeholder={DATE_TIME_PLACEHOLDER[lang]} value={value} onChange={(e) => onChange(e.target.value)}
+        onBlur={() => { const canonical = normaliseInput(value, lang); if (canonical !== value) onChange(canonical); }} {...aria} />
+    </CalendarField>
+  );
+}
+
+/**
+ * A day; the value is an ISO date ("2026-12-01") or '' for none. Text that names no day yet (while typing) changes
+ * nothing and is marked invalid; another language shows the value in its calendar.
+ */
+export function DateField({ id, label, value, onChange }: FieldProps & {
+  value: string;
+  onChange: (isoDate: string) => void;
+}) {
+  const { lang } = useLang();
+  const [text, setText] = useState(() => isoDateToInput(value, lang));
+  // what the text shows: a value set from outside (a reset, a link) or another language rewrites it
+  const shown = useRef({ value, lang });
+  useEffect(() => {
+    if (shown.current.value === value && shown.current.lang === lang) return;
+    shown.current = { value, lang };
+    setText(isoDateToInput(value, lang));
+  }, [value, lang]);
+
+  const edit = (next: string) => {
+    setText(next);
+    const iso = inputToIsoDate(next, lang);
+    if (iso !== null && iso !== value) {
+      shown.current = { value: iso, lang };
+      onChange(iso);
+    }
+  };
+  return (
+    <CalendarField label={label} day={inputDay(text, lang, false)} onPick={(d) => edit(dayToInput(d, lang))}>
+      <input id={id} type="text" autoComplete="off" spellCheck={false} placeholder={DATE_PLACEHOLDER[lang]}
+        value={text} onChange={(e) => edit(e.target.value)} aria-invalid={inputToIsoDate(text, lang) === null} />
+    </CalendarField>
+  );
+}
+
+/** The text box (its child) and the calendar button with its month grid, which picks `day` and calls `onPick`. */
+function CalendarField({ label, day, onPick, children }: {
+  label: string;
+  day: Date | undefined;
+  onPick: (day: Date) => void;
+  children: ReactElement;
+}) {
+  const t = useT();
+  const { lang } = useLang();
+  const [open, setOpen] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
 
   // a click outside closes the calendar
   useEffect(() => {
@@ -85,15 +144,12 @@ export function DateTimeField({ id, label, value, onChange, ...aria }: {
       button.current?.focus();
     }
   };
-  const day = inputDay(value, lang);
   const name = t('date.calendar', { field: label });
   const fa = lang === 'fa';
 
   return (
     <div className="datetime-field" ref={box} onKeyDown={open ? onKey : undefined}>
-      <input ref={input} id={id} type="text" autoComplete="off" spellCheck={false}
-        placeholder={DATE_TIME_PLACEHOLDER[lang]} value={value} onChange={(e) => onChange(e.target.value)}
-        onBlur={() => { const canonical = normaliseInput(value, lang); if (canonical !== value) onChange(canonical); }} {...aria} />
+      {children}
       <button ref={button} type="button" className="icon-btn" aria-label={name} title={name} aria-haspopup="dialog"
         aria-expanded={open} onClick={() => setOpen((o) => !o)}>
         <CalendarIcon />
@@ -104,9 +160,9 @@ export function DateTimeField({ id, label, value, onChange, ...aria }: {
             dir={fa ? 'rtl' : 'ltr'} numerals={fa ? 'arabext' : 'latn'}
             {...(fa ? { locale: JALALI_FA, dateLib: JALALI_LIB } : {})}
             onSelect={(d: Date) => {
-              onChange(withDay(value, d, lang));
+              onPick(d);
               setOpen(false);
-              input.current?.focus();
+              box.current?.querySelector('input')?.focus();
             }} />
         </div>
       )}

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { isLeapYear, newDate } from 'date-fns-jalali';
-import { convertInput, inputDay, inputToInstant, instantToInput, isInputValid, latinDigits, normaliseInput, withDay } from './dateInput';
+import {
+  convertInput, dayToInput, inputDay, inputToInstant, inputToIsoDate, instantToInput, isInputValid, isoDateToInput, latinDigits,
+  normaliseInput, withDay,
+} from './dateInput';
 
 // local times (the browser's zone), so the tests hold in any TZ the runner has
 const nowruz1405 = new Date(2026, 2, 21, 14, 30); // 1 Farvardin 1405 = 21 March 2026
@@ -86,5 +89,41 @@ describe('the calendar button and a change of language', () => {
     expect(convertInput('۱۴۰۵/۰۱/۰۱ ۱۴:۳۰', 'fa', 'en')).toBe('2026-03-21 14:30');
     expect(convertInput('2026-03-21 14:30', 'en', 'fa')).toBe('۱۴۰۵/۰۱/۰۱ ۱۴:۳۰');
     expect(convertInput('1405/13/01 10:00', 'fa', 'en')).toBe('1405/13/01 10:00');
+  });
+});
+
+describe('date-only text (list filters, holidays): the value is an ISO date', () => {
+  it('shows an ISO date in the reader\'s calendar and reads it back', () => {
+    expect(isoDateToInput('2026-12-01', 'fa')).toBe('۱۴۰۵/۰۹/۱۰');
+    expect(isoDateToInput('2026-03-21', 'fa')).toBe('۱۴۰۵/۰۱/۰۱');
+    expect(isoDateToInput('2026-12-01', 'en')).toBe('2026-12-01');
+    expect(inputToIsoDate('۱۴۰۵/۰۹/۱۰', 'fa')).toBe('2026-12-01');
+    expect(inputToIsoDate('1405-9-10', 'fa')).toBe('2026-12-01');
+    expect(inputToIsoDate('١٤٠٥/٩/١٠', 'fa')).toBe('2026-12-01');
+    expect(inputToIsoDate(' 2026-12-1 ', 'en')).toBe('2026-12-01');
+    for (const iso of ['2025-03-20', '2025-03-21', '2026-12-31', '2030-01-01']) {
+      expect(inputToIsoDate(isoDateToInput(iso, 'fa'), 'fa')).toBe(iso);
+    }
+  });
+
+  it('tells empty text (no filter) from text that names no day', () => {
+    expect(inputToIsoDate('', 'fa')).toBe('');
+    expect(inputToIsoDate('   ', 'en')).toBe('');
+    expect(inputToIsoDate('۱۴۰۵/۰۹', 'fa')).toBeNull();
+    expect(inputToIsoDate('۱۴۰۵/۱۳/۰۱', 'fa')).toBeNull();
+    expect(inputToIsoDate('1403/12/30', 'fa')).toBe('2025-03-20'); // 1403 is a Jalali leap year
+    expect(inputToIsoDate('1404/12/30', 'fa')).toBeNull();
+    expect(inputToIsoDate('۱۴۰۵/۰۹/۱۰ ۱۴:۳۰', 'fa')).toBeNull();
+    expect(inputToIsoDate('2026-02-30', 'en')).toBeNull();
+    expect(isoDateToInput('', 'fa')).toBe('');
+    expect(isoDateToInput('2026-13-01', 'fa')).toBe('');
+    expect(isoDateToInput('yesterday', 'en')).toBe('');
+  });
+
+  it('opens the calendar on the typed day and writes a picked one', () => {
+    expect(inputDay('۱۴۰۵/۰۹/۱۰', 'fa', false)).toEqual(new Date(2026, 11, 1));
+    expect(inputDay('۱۴۰۵/۰۹/۱۰', 'fa')).toBeUndefined();
+    expect(dayToInput(new Date(2026, 11, 1), 'fa')).toBe('۱۴۰۵/۰۹/۱۰');
+    expect(dayToInput(new Date(2026, 11, 1), 'en')).toBe('2026-12-01');
   });
 });

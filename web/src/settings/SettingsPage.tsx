@@ -3,8 +3,10 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { api, ApiError } from '../api/http';
 import type { PageOf } from '../api/types';
-import { useDocumentTitle, useT } from '../i18n/locale';
+import { useDocumentTitle, useLang, useT } from '../i18n/locale';
 import type { MessageId } from '../i18n/messages';
+import { isoDateToInput } from '../lib/dateInput';
+import { DateField } from '../lib/DateTimeField';
 import { Shell } from '../Shell';
 import { fieldErrors } from '../support/logic';
 import {
@@ -441,6 +443,7 @@ function SlaPolicies() {
 
 function BusinessHours() {
   const t = useT();
+  const { lang } = useLang();
   const key = ['/api/support-chat', 'hours'];
   const hours = useQuery({ queryKey: key, queryFn: () => api<BusinessHoursView>('/api/support-chat/business-hours') });
   const [tz, setTz] = useState('');
@@ -502,16 +505,16 @@ function BusinessHours() {
         <ul className="plain-list">
           {holidays.map((h) => (
             <li key={h} className="row">
-              <time dateTime={h}>{new Intl.DateTimeFormat(document.documentElement.lang === 'fa' ? 'fa-IR-u-ca-persian' : 'en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${h}T00:00:00Z`))}</time>
+              <time dateTime={h}>{new Intl.DateTimeFormat(lang === 'fa' ? 'fa-IR-u-ca-persian' : 'en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${h}T00:00:00Z`))}</time>
               <button type="button" className="btn small danger" onClick={() => setHolidays(holidays.filter((x) => x !== h))}>
-                {t('settings.hours.removeHoliday', { date: h })}
+                {t('settings.hours.removeHoliday', { date: isoDateToInput(h, lang) })}
               </button>
             </li>
           ))}
         </ul>
         <div className="row">
           <Labeled label={<>{t('settings.hours.holiday')}</>}>
-            <input type="date" value={newHoliday} onChange={(e) => setNewHoliday(e.target.value)} />
+            <DateField label={t('settings.hours.holiday')} value={newHoliday} onChange={setNewHoliday} />
           </Labeled>
           <button type="button" className="btn small" disabled={!newHoliday}
             onClick={() => { if (!holidays.includes(newHoliday)) setHolidays([...holidays, newHoliday].sort()); setNewHoliday(''); }}>

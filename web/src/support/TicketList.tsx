@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../api/http';
 import type { PageOf } from '../api/types';
 import { Time } from '../chat/Time';
+import { DateField } from '../lib/DateTimeField';
 import { useLang, useT } from '../i18n/locale';
 import type { MessageId } from '../i18n/messages';
 import { filtersFromSearch, filtersToApi, filtersToSearch, TICKET_SORTS, type TicketFilters } from './logic';
@@ -139,10 +140,10 @@ export function TicketList({ queue }: { queue?: boolean }) {
           </select>
         </Labeled>
         <Labeled label={<>{t('sc.f.from')}</>}>
-          <input type="date" value={filters.from} onChange={(e) => update({ from: e.target.value })} />
+          <DateField label={t('sc.f.from')} value={filters.from} onChange={(v) => update({ from: v })} />
         </Labeled>
         <Labeled label={<>{t('sc.f.to')}</>}>
-          <input type="date" value={filters.to} onChange={(e) => update({ to: e.target.value })} />
+          <DateField label={t('sc.f.to')} value={filters.to} onChange={(v) => update({ to: v })} />
         </Labeled>
         <Labeled label={<>{t('sc.sort')}</>}>
           <select value={filters.sort} onChange={(e) => update({ sort: e.target.value })}>
