@@ -38,27 +38,48 @@ public class AccessChanges {
 
     /** A user event whose payload does not fit throws {@code BadPayloadException}: the consumer counts it invalid. */
     void apply(EventEnvelope event) {
+        remember(event);
         switch (event.type()) {
-            case EventTypes.Identity.USER_DEACTIVATED -> {
-                var user = (IdentityPayloads.User) IdentityPayloads.read(event);
-                revocations.changed(user.id(), null, false, changedAt(event));
-                close(event, user.id(), DEACTIVATED);
-            }
+            case EventTypes.Identity.USER_DEACTIVATED -> close(event, user(event).id(), DEACTIVATED);
             case EventTypes.Identity.USER_UPDATED -> {
-                var user = (IdentityPayloads.User) IdentityPayloads.read(event);
-                var role = user.role() == null ? "" : user.role();
+                var user = user(event);
                 var active = user.activeAfter(event.type());
-                var affected = registry.socketsOf(event.workspaceId(), user.id()).stream()
-                        .filter(socket -> !active || !socket.principal().role().name().equals(role))
-                        .toList();
-                revocations.changed(user.id(), role.isEmpty() ? null : role, active, changedAt(event));
-                affected.forEach(socket -> closeOne(socket, active ? ROLE_CHANGED : DEACTIVATED));
+                registry.socketsOf(event.workspaceId(), user.id()).stream()
+                        .filter(socket -> !active || !socket.principal().role().name().equals(roleOf(user)))
+                        .forEach(socket -> closeOne(socket, active ? ROLE_CHANGED : DEACTIVATED));
             }
             case EventTypes.InternalChat.MEMBER_ADDED, EventTypes.InternalChat.MEMBER_REMOVED,
                  EventTypes.InternalChat.ROOM_UPDATED -> typing.forgetRoom(event.aggregateId());
             default -> {
             }
         }
+    }
+
+    /**
+     * Only what the event says about tokens ({@link Revocations}), no socket touched: also how a replica that starts
+     * reads the identity events of the last half hour, which it must know but must not act on again.
+     */
+    void remember(EventEnvelope event) {
+        switch (event.type()) {
+            case EventTypes.Identity.USER_DEACTIVATED ->
+                    revocations.changed(user(event).id(), null, false, changedAt(event));
+            case EventTypes.Identity.USER_UPDATED -> {
+                var user = user(event);
+                var role = roleOf(user);
+                revocations.changed(user.id(), role.isEmpty() ? null : role, user.activeAfter(event.type()),
+                        changedAt(event));
+            }
+            default -> {
+            }
+        }
+    }
+
+    private static IdentityPayloads.User user(EventEnvelope event) {
+        return (IdentityPayloads.User) IdentityPayloads.read(event);
+    }
+
+    private static String roleOf(IdentityPayloads.User user) {
+        return user.role() == null ? "" : user.role();
     }
 
     private static long changedAt(EventEnvelope event) {

@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -44,7 +45,10 @@ import java.util.stream.Stream;
  * the same offsets, and when the consumer is rebuilt after a failure it seeks back to where it stopped, so an outage
  * delays events but skips none, unless the topic's retention removed them meanwhile: then it goes on from the end
  * and sends every socket a {@code resync} frame (they refetch by seq). Nothing is committed: a replica that restarts begins at the end, and its sockets
- * (new ones) catch up through the owner's REST API ({@code after=<seq>}), never through a replay here.
+ * (new ones) catch up through the owner's REST API ({@code after=<seq>}), never through a replay here. One thing
+ * only is read from before the start: the last half hour of identity.events, into {@link Revocations} and nowhere
+ * else, so that a token a deactivation or role change revoked cannot open a socket on a replica that has just
+ * started; the replica is not ready until it has read them.
  */
 @ApplicationScoped
 public class DomainEventConsumer {
@@ -63,6 +67,8 @@ public class DomainEventConsumer {
     private final ConsumerTracing tracing;
     private final String clientId = "goftgu-realtime-" + UUID.randomUUID();
     private final Set<TopicPartition> assigned = ConcurrentHashMap.newKeySet();
+    /** identity.events partitions read from before the start, and the offset where their reading back ends. */
+    private final Map<TopicPartition, Long> lookingBack = new ConcurrentHashMap<>();
 
     private volatile boolean running;
     private volatile boolean everAssigned;
@@ -85,6 +91,9 @@ public class DomainEventConsumer {
 
     void start(@Observes StartupEvent startup) {
         running = true;
+        everAssigned = false;
+        assigned.clear();
+        lookingBack.clear();
         thread = Thread.ofPlatform().name("realtime-event-consumer").daemon().start(this::run);
     }
 
@@ -99,9 +108,12 @@ public class DomainEventConsumer {
         }
     }
 
-    /** Whether this replica has taken every partition of its topics and fixed their positions. */
+    /**
+     * Whether this replica has taken every partition of its topics and fixed their positions, and knows the
+     * revocations of the last half hour.
+     */
     public boolean isAssigned() {
-        return running && everAssigned && thread != null && thread.isAlive();
+        return running && everAssigned && lookingBack.isEmpty() && thread != null && thread.isAlive();
     }
 
     public Set<TopicPartition> assignedPartitions() {
@@ -123,6 +135,7 @@ public class DomainEventConsumer {
                 kafka.assign(partitions);
                 var fresh = partitions.stream().filter(p -> !positions.containsKey(p)).toList();
                 kafka.seekToEnd(fresh);
+                lookBack(kafka, fresh);
                 for (var partition : partitions) {
                     var at = positions.get(partition);
                     if (at != null) {
@@ -153,14 +166,26 @@ public class DomainEventConsumer {
                         Log.warnf("consumer %s skipped events removed by retention on %s", clientId, lost);
                         kafka.seekToEnd(lost);
                         lost.forEach(p -> positions.put(p, kafka.position(p)));
+                        lost.forEach(lookingBack::remove);
                         guard.resyncAll("skipped");
                         count("skipped");
                         continue;
                     }
                     for (var partition : records.partitions()) {
                         var batch = records.records(partition);
-                        batch.forEach(record -> handle(record, recent));
-                        positions.put(partition, batch.getLast().offset() + 1);
+                        var backUntil = lookingBack.getOrDefault(partition, -1L);
+                        batch.forEach(record -> {
+                            if (record.offset() < backUntil) {
+                                remember(record, recent);
+                            } else {
+                                handle(record, recent);
+                            }
+                        });
+                        var next = batch.getLast().offset() + 1;
+                        positions.put(partition, next);
+                        if (next >= backUntil) {
+                            lookingBack.remove(partition);
+                        }
                     }
                 }
             } catch (WakeupException e) {
@@ -178,6 +203,39 @@ public class DomainEventConsumer {
             }
         }
         Log.infof("Kafka consumer %s stopped", clientId);
+    }
+
+    /**
+     * Fresh identity.events partitions start {@link Revocations#MEMORY} back instead of at their end, up to the end
+     * they had now; a partition without events in that time stays at its end.
+     */
+    private void lookBack(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> fresh) {
+        var since = System.currentTimeMillis() - Revocations.MEMORY.toMillis();
+        var identity = fresh.stream().filter(p -> p.topic().equals(Topics.IDENTITY))
+                .collect(Collectors.toMap(p -> p, p -> since));
+        if (identity.isEmpty()) {
+            return;
+        }
+        kafka.offsetsForTimes(identity).forEach((partition, found) -> {
+            var end = kafka.position(partition);
+            if (found != null && found.offset() < end) {
+                kafka.seek(partition, found.offset());
+                lookingBack.put(partition, end);
+            }
+        });
+    }
+
+    /** An identity event from before the start: what it revoked is kept, nothing else happens. */
+    private void remember(ConsumerRecord<String, byte[]> record, RecentEvents recent) {
+        try {
+            var event = EventJson.read(record.value());
+            if (recent.firstTime(event.id())) {
+                accessChanges.remember(event);
+            }
+        } catch (RuntimeException e) {
+            count("invalid");
+            Log.warnf("skipped record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.toString());
+        }
     }
 
     private void handle(ConsumerRecord<String, byte[]> record, RecentEvents recent) {

@@ -3,20 +3,22 @@ package io.goftgu.realtime.listener;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Users whose role changed or who were deactivated, and when (from identity.events). A token issued before that moment
  * may no longer open a socket: it still names the old role (or an account that is gone) until it expires, so the
  * client must refresh (which issues a token with the new role) or is refused. Remembered for longer than an access
- * token lives (15 min), then forgotten: a token older than that has expired anyway.
+ * token lives (15 min), then forgotten: a token older than that has expired anyway. A replica that starts reads the
+ * changes of that last half hour before it is ready, so a restart forgets none.
  */
 @ApplicationScoped
 public class Revocations {
 
-    private static final long MEMORY_MILLIS = TimeUnit.MINUTES.toMillis(30);
+    /** How long a change is remembered; a replica that starts reads identity.events this far back (DomainEventConsumer). */
+    static final Duration MEMORY = Duration.ofMinutes(30);
 
     /** The latest role and state identity.events announced for a user, and when. */
     private record Change(String role, boolean active, long atMillis) {
@@ -48,7 +50,7 @@ public class Revocations {
 
     @Scheduled(every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void forgetOld() {
-        var horizon = System.currentTimeMillis() - MEMORY_MILLIS;
+        var horizon = System.currentTimeMillis() - MEMORY.toMillis();
         changes.values().removeIf(change -> change.atMillis() < horizon);
     }
 }
