@@ -16,7 +16,6 @@ import javax.sql.DataSource;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.UUID;
@@ -33,7 +32,6 @@ import java.util.UUID;
 public class DueMails {
 
     private static final long LOCK = 0x676f667467750003L;
-    private static final Duration RETRY = Duration.ofMinutes(1);
 
     private record Due(UUID userId, UUID contextId, UUID workspaceId, NotifyKind kind, int messages, String sender,
                        String snippet) {
@@ -110,9 +108,9 @@ public class DueMails {
             mailer.send(compose(user, due));
         } catch (RuntimeException e) {
             Log.warnf(e, "notify: mail to user %s about %s failed (%s), retrying in %s", user.id, due.contextId(),
-                    e.getMessage(), RETRY);
+                    e.getMessage(), config.retryAfter());
             Sql.update(dataSource, "UPDATE notify_pending SET due_at = ? WHERE user_id = ? AND context_id = ?",
-                    Timestamp.from(Instant.now().plus(RETRY)), due.userId(), due.contextId());
+                    Timestamp.from(Instant.now().plus(config.retryAfter())), due.userId(), due.contextId());
             meters.counter("goftgu.notify.mails", "kind", due.kind().field(), "outcome", "failed").increment();
             return false;
         }

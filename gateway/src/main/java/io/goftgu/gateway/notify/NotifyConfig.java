@@ -37,6 +37,10 @@ public interface NotifyConfig {
     @WithDefault("30s")
     String scanEvery();
 
+    /** How long a mail the SMTP server refused or could not take waits before it is tried again. */
+    @WithDefault("1m")
+    Duration retryAfter();
+
     /** Mails sent per round at most; the rest wait for the next round. */
     @WithDefault("100")
     int batchSize();
