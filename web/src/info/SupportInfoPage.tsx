@@ -126,11 +126,11 @@ function RecordList() {
         {sel('categoryId', 'sc.f.category', (categories ?? []).map((c) => ({ value: c.id, label: c.path })))}
         {sel('labelId', 'sc.f.label', (labels.data ?? []).map((x) => ({ value: x.id, label: x.name })))}
         {sel('customerId', 'si.customer', (customers.data ?? []).map((u) => ({ value: u.id, label: u.name })))}
-        <Labeled label={<>{t('sc.f.from')}</>}>
-          <DateField label={t('sc.f.from')} value={f.from} onChange={(v) => update({ from: v })} />
+        <Labeled label={<>{t('si.f.from')}</>}>
+          <DateField label={t('si.f.from')} value={f.from} onChange={(v) => update({ from: v })} />
         </Labeled>
-        <Labeled label={<>{t('sc.f.to')}</>}>
-          <DateField label={t('sc.f.to')} value={f.to} onChange={(v) => update({ to: v })} />
+        <Labeled label={<>{t('si.f.to')}</>}>
+          <DateField label={t('si.f.to')} value={f.to} onChange={(v) => update({ to: v })} />
         </Labeled>
         <Labeled label={<>{t('sc.sort')}</>}>
           <select value={f.sort} onChange={(e) => update({ sort: e.target.value })}>

@@ -269,8 +269,8 @@ class SupportDeskInBrowserIT {
         assertThat(row).isVisible();
         page.getByLabel("برچسب", new Page.GetByLabelOptions().setExact(true)).selectOption(new SelectOption().setLabel("فوری"));
         assertThat(row).isVisible();
-        // the day filters are Jalali too: the contact was on 29 Aban 1405 (20 November 2026)
-        var from = page.getByLabel("از تاریخ", new Page.GetByLabelOptions().setExact(true));
+        // the contact-day filters are Jalali too: the contact was on 29 Aban 1405 (20 November 2026)
+        var from = page.getByLabel("تماس از", new Page.GetByLabelOptions().setExact(true));
         from.fill("۱۴۰۵/۰۸/۳۰");
         assertThat(page).hasURL(Pattern.compile(".*[?&]from=2026-11-21(&|$).*"));
         assertThat(row).hasCount(0);
@@ -281,8 +281,8 @@ class SupportDeskInBrowserIT {
         assertThat(from).hasAttribute("aria-invalid", "true");
         // the calendar opens on Aban 1405 when a day is typed, and a picked day becomes the filter
         from.fill("1405/8/30");
-        byRole(page, AriaRole.BUTTON, "تقویم: از تاریخ").click();
-        var month = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("تقویم: از تاریخ"));
+        byRole(page, AriaRole.BUTTON, "تقویم: تماس از").click();
+        var month = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("تقویم: تماس از"));
         assertThat(month.getByRole(AriaRole.GRID)).hasAttribute("aria-label", Pattern.compile("آبان ۱۴۰۵"));
         month.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("(^|[^۰-۹])۲۹[^۰-۹].*آبان"))).click();
         assertThat(from).hasValue("۱۴۰۵/۰۸/۲۹");
@@ -290,7 +290,7 @@ class SupportDeskInBrowserIT {
         assertThat(row).isVisible();
         // switched to English, the same filter shows the Gregorian day, and back
         page.getByLabel("زبان").selectOption("en");
-        assertThat(page.getByLabel("From date", new Page.GetByLabelOptions().setExact(true))).hasValue("2026-11-20");
+        assertThat(page.getByLabel("Contact from", new Page.GetByLabelOptions().setExact(true))).hasValue("2026-11-20");
         page.getByLabel("Language").selectOption("fa");
         assertThat(from).hasValue("۱۴۰۵/۰۸/۲۹");
         byRole(page, AriaRole.BUTTON, "پاک کردن پالایه‌ها").click();
