@@ -34,16 +34,14 @@ public class VerifiedTokens {
 
     private final Cache<String, Kept> verified;
     private final Clock clock;
-    private final long longestSeconds;
 
     @Inject
     VerifiedTokens(@ConfigProperty(name = "goftgu.security.verified-tokens", defaultValue = "4096") long maximum) {
-        this(maximum, KEY_SET_MAX_AGE, Clock.systemUTC());
+        this(maximum, Clock.systemUTC());
     }
 
-    VerifiedTokens(long maximum, Duration longest, Clock clock) {
+    VerifiedTokens(long maximum, Clock clock) {
         this.clock = clock;
-        this.longestSeconds = longest.toSeconds();
         this.verified = Caffeine.newBuilder().maximumSize(maximum).expireAfter(new UntilDue()).build();
     }
 
@@ -56,7 +54,7 @@ public class VerifiedTokens {
     /** Keeps a token smallrye-jwt has just verified (one without an expiry is not kept). */
     public void put(String token, JsonWebToken verifiedToken) {
         var now = now();
-        var kept = new Kept(verifiedToken, Math.min(verifiedToken.getExpirationTime(), now + longestSeconds));
+        var kept = new Kept(verifiedToken, Math.min(verifiedToken.getExpirationTime(), now + KEY_SET_MAX_AGE.toSeconds()));
         if (kept.secondsLeft(now) > 0) {
             verified.put(token, kept);
         }

@@ -43,7 +43,7 @@ class VerifiedTokensTest {
 
     @Test
     void aTokenIsAnsweredUntilItsExpiryAndNotAfter() {
-        var tokens = new VerifiedTokens(10, VerifiedTokens.KEY_SET_MAX_AGE, clock);
+        var tokens = new VerifiedTokens(10, clock);
         var token = expiringIn(Duration.ofMinutes(15));
         tokens.put("a.b.c", token);
         assertSame(token, tokens.get("a.b.c"));
@@ -56,7 +56,7 @@ class VerifiedTokensTest {
     void aLongLivedTokenIsVerifiedAgainWhenTheKeySetIsRefetched() {
         // a 30-day guest token: kept no longer than a fetched key set is trusted, so a key retired from the JWKS
         // stops counting for it as it does for a token never seen
-        var tokens = new VerifiedTokens(10, VerifiedTokens.KEY_SET_MAX_AGE, clock);
+        var tokens = new VerifiedTokens(10, clock);
         var guest = expiringIn(Duration.ofDays(30));
         tokens.put("guest", guest);
         now.set(now.get().plus(Duration.ofSeconds(59)));
@@ -67,7 +67,7 @@ class VerifiedTokensTest {
 
     @Test
     void anExpiredTokenOrOneWithoutExpiryIsNotKept() {
-        var tokens = new VerifiedTokens(10, VerifiedTokens.KEY_SET_MAX_AGE, clock);
+        var tokens = new VerifiedTokens(10, clock);
         tokens.put("old", expiringIn(Duration.ofSeconds(-1)));
         tokens.put("none", new DefaultJWTCallerPrincipal(new JwtClaims()));
         assertNull(tokens.get("old"));

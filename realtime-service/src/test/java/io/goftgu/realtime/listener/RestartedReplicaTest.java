@@ -1,7 +1,5 @@
 package io.goftgu.realtime.listener;
 
-import io.goftgu.events.Audience;
-import io.goftgu.events.EventJson;
 import io.goftgu.events.EventTypes;
 import io.goftgu.events.Topics;
 import io.goftgu.realtime.support.Events;
@@ -50,10 +48,10 @@ class RestartedReplicaTest {
         var back = UUID.randomUUID();
 
         consumer.stop(null);
-        Events.publish(identity(EventTypes.Identity.USER_DEACTIVATED, gone, "ADMIN", false));
+        Events.publish(Events.identity(EventTypes.Identity.USER_DEACTIVATED, workspace, gone, "ADMIN", false));
         // demoted and made admin again, both before the start: a socket opened with the admin's new token must survive
-        Events.publish(identity(EventTypes.Identity.USER_UPDATED, back, "USER", true));
-        Events.publish(identity(EventTypes.Identity.USER_UPDATED, back, "ADMIN", true));
+        Events.publish(Events.identity(EventTypes.Identity.USER_UPDATED, workspace, back, "USER", true));
+        Events.publish(Events.identity(EventTypes.Identity.USER_UPDATED, workspace, back, "ADMIN", true));
         Thread.sleep(1_100); // the new token's iat (seconds) lies after the changes
         try (var admin = bearer(uri, TestTokens.staff(back, workspace))) {
             admin.send("{\"type\":\"ping\"}");
@@ -69,12 +67,5 @@ class RestartedReplicaTest {
             admin.awaitType("pong", SOON);
             assertFalse(admin.closed().isDone(), "the demotion read back closed nothing");
         }
-    }
-
-    private io.goftgu.events.EventEnvelope identity(String type, UUID user, String role, boolean active) {
-        var payload = EventJson.MAPPER.createObjectNode().put("id", user.toString())
-                .put("workspaceId", workspace.toString()).put("name", "Someone").put("email", user + "@example.com")
-                .put("role", role).put("active", active);
-        return Events.event(type, workspace, user, 2, Audience.role("ADMIN"), payload);
     }
 }

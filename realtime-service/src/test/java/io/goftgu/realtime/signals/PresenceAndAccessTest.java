@@ -1,7 +1,5 @@
 package io.goftgu.realtime.signals;
 
-import io.goftgu.events.Audience;
-import io.goftgu.events.EventJson;
 import io.goftgu.events.EventTypes;
 import io.goftgu.events.Topics;
 import io.goftgu.realtime.listener.DomainEventConsumer;
@@ -96,11 +94,7 @@ class PresenceAndAccessTest {
              var other = bearer(uri, TestTokens.staff(colleague, workspace))) {
             socket.send("{\"type\":\"ping\"}");
             socket.awaitType("pong", SOON);
-            var payload = EventJson.MAPPER.createObjectNode().put("id", user.toString())
-                    .put("workspaceId", workspace.toString()).put("name", "Left").put("email", "left@example.com")
-                    .put("role", "ADMIN").put("active", false);
-            Events.publish(Events.event(EventTypes.Identity.USER_DEACTIVATED, workspace, user, 2,
-                    Audience.role("ADMIN"), payload));
+            Events.publish(Events.identity(EventTypes.Identity.USER_DEACTIVATED, workspace, user, "ADMIN", false));
             assertEquals(1008, socket.closed().get(SOON.toSeconds(), TimeUnit.SECONDS));
             other.send("{\"type\":\"ping\"}");
             other.awaitType("pong", SOON);
@@ -115,12 +109,8 @@ class PresenceAndAccessTest {
         try (var socket = bearer(uri, oldToken)) {
             socket.send("{\"type\":\"ping\"}");
             socket.awaitType("pong", SOON);
-            var payload = EventJson.MAPPER.createObjectNode().put("id", user.toString())
-                    .put("workspaceId", workspace.toString()).put("name", "Demoted").put("email", "demoted@example.com")
-                    .put("role", "USER").put("active", true);
             var started = System.nanoTime();
-            Events.publish(Events.event(EventTypes.Identity.USER_UPDATED, workspace, user, 2,
-                    Audience.role("ADMIN"), payload));
+            Events.publish(Events.identity(EventTypes.Identity.USER_UPDATED, workspace, user, "USER", true));
             assertEquals(1008, socket.closed().get(SOON.toSeconds(), TimeUnit.SECONDS));
             System.out.printf("demotion closed the admin's socket %d ms after the event was published%n",
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));

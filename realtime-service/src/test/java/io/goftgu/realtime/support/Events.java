@@ -32,6 +32,14 @@ public final class Events {
                 Actor.SYSTEM, audience, payload);
     }
 
+    /** An identity.events user event, as the gateway publishes it: the user now has {@code role} and is (not) active. */
+    public static EventEnvelope identity(String type, UUID workspaceId, UUID userId, String role, boolean active) {
+        var payload = EventJson.MAPPER.createObjectNode().put("id", userId.toString())
+                .put("workspaceId", workspaceId.toString()).put("name", "Someone")
+                .put("email", userId + "@example.com").put("role", role).put("active", active);
+        return event(type, workspaceId, userId, 2, Audience.role("ADMIN"), payload);
+    }
+
     /** {@code count} internal-chat messages into one room (seq 1..count), each with a body of {@code bodySize} chars. */
     public static java.util.List<EventEnvelope> roomMessages(UUID workspaceId, UUID roomId, Audience audience, int count,
                                                              int bodySize) {
