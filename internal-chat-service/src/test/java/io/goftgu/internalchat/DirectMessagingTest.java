@@ -136,6 +136,32 @@ class DirectMessagingTest {
     }
 
     @Test
+    void repeatsOfOneSendRacingEachOtherMakeOneMessage() throws Exception {
+        // a client that retries before its first try was answered: the repeats wait for the room's lock while the
+        // first one writes, and must each be answered with the first message, not fail on the unique index
+        var roomId = openDirect(alice, bob);
+        long before = lastSeq(alice, roomId);
+        for (int round = 0; round < 3; round++) {
+            var body = Map.of("roomId", roomId, "body", "یک بار " + round, "clientMessageId", UUID.randomUUID());
+            List<io.restassured.response.Response> answers;
+            try (var pool = Executors.newFixedThreadPool(10)) {
+                var futures = IntStream.range(0, 10)
+                        .mapToObj(i -> pool.submit(() -> as(alice).body(body).post("/api/internal-chat/messages")))
+                        .toList();
+                answers = new java.util.ArrayList<>();
+                for (var f : futures) {
+                    answers.add(f.get());
+                }
+            }
+            var statuses = answers.stream().map(a -> a.statusCode()).sorted().toList();
+            assertEquals(List.of(200, 200, 200, 200, 200, 200, 200, 200, 200, 201), statuses,
+                    answers.stream().map(a -> a.asString()).toList().toString());
+            assertEquals(1, answers.stream().map(a -> a.jsonPath().getString("id")).distinct().count());
+        }
+        assertEquals(before + 3, lastSeq(alice, roomId));
+    }
+
+    @Test
     void eachMessageIsAnnouncedOnKafkaToTheRoomMembers() {
         var roomId = openDirect(bob, carol);
         var sent = send(bob, roomId, "رویداد");

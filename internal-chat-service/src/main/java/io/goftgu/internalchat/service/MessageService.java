@@ -16,6 +16,7 @@ import io.goftgu.internalchat.mapping.MessageViews;
 import io.goftgu.internalchat.search.PersianText;
 import io.goftgu.problem.Problems;
 import io.goftgu.security.CurrentUser;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -62,17 +63,32 @@ public class MessageService {
         this.statements = statements;
     }
 
-    @Transactional
+    /**
+     * Sends, or answers a repeat of an earlier send with its message. A repeat sent while the first was still running
+     * fails on the unique index once the first commits ({@link SendStatements#lock}); it is tried once more, and then
+     * finds the first message.
+     */
     public Created<MessageView> send(CurrentUser me, SendMessage command) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> sendOnce(me, command));
+        } catch (RuntimeException e) {
+            if (!SendStatements.isRepeatOfARunningSend(e)) {
+                throw e;
+            }
+            return QuarkusTransaction.requiringNew().call(() -> sendOnce(me, command));
+        }
+    }
+
+    private Created<MessageView> sendOnce(CurrentUser me, SendMessage command) {
         // SELECT ... FOR NO KEY UPDATE: concurrent sends into this room queue here. The send reads and writes with
         // plain SQL (SendStatements): the room and member it holds are copies of their rows, not managed entities
-        var locked = lockForSend(me, command.roomId());
+        var locked = lockForSend(me, command.roomId(), command.clientMessageId());
         var room = locked.room();
         var member = locked.member();
-        // checked under the room lock, so a concurrent repeat of the same send sees the first one
-        var earlier = statements.earlier(room.id, me.id(), command.clientMessageId());
-        if (earlier != null) {
-            return new Created<>(views.one(Message.findById(earlier), me.workspaceId(), me.id()), false);
+        // a repeat of a send that committed before this one began; a repeat of one still running when this one began
+        // fails on the unique index and is tried again (SendStatements#lock)
+        if (locked.earlier() != null) {
+            return new Created<>(views.one(Message.findById(locked.earlier()), me.workspaceId(), me.id()), false);
         }
         RoomAccess.requireWritable(room);
         if (room.isLocked) {
@@ -128,8 +144,8 @@ public class MessageService {
      * {@link RoomAccess#requireLocked} for a send, in one statement with my contact ({@link SendStatements#lock}): the
      * same answers in the same order (a deactivated caller is 404 before the room is looked at).
      */
-    private SendStatements.Locked lockForSend(CurrentUser me, UUID roomId) {
-        var locked = roomId == null ? null : statements.lock(roomId, me.id());
+    private SendStatements.Locked lockForSend(CurrentUser me, UUID roomId, UUID clientMessageId) {
+        var locked = roomId == null ? null : statements.lock(roomId, me.id(), clientMessageId);
         if (locked == null) {
             access.requireActive(me);
             throw Problems.notFound("room " + roomId);

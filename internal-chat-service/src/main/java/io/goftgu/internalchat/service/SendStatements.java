@@ -5,6 +5,7 @@ import io.goftgu.internalchat.domain.Message;
 import io.goftgu.internalchat.domain.Room;
 import io.goftgu.internalchat.domain.RoomMember;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.postgresql.util.PSQLException;
 
 import javax.sql.DataSource;
 import java.sql.ResultSet;
@@ -27,9 +28,15 @@ import java.util.UUID;
 @ApplicationScoped
 class SendStatements {
 
-    /** The room and my membership, both rows locked, and my contact (null when the projection lacks me). */
-    record Locked(Room room, RoomMember member, Contact contact) {
+    /**
+     * The room and my membership, both rows locked, my contact (null when the projection lacks me), and the id of my
+     * message with the send's clientMessageId in the room, if the statement's snapshot holds one ({@link #lock}).
+     */
+    record Locked(Room room, RoomMember member, Contact contact, UUID earlier) {
     }
+
+    /** The unique index that makes a clientMessageId one message per sender and room. */
+    private static final String ONE_MESSAGE_PER_CLIENT_ID = "message_room_id_sender_id_client_message_id_key";
 
     private final DataSource dataSource;
 
@@ -39,20 +46,27 @@ class SendStatements {
 
     /**
      * One {@code SELECT … FOR NO KEY UPDATE} of the room joined with my membership (both rows locked, as {@link
-     * RoomAccess#requireLocked} does) and my contact (read, not locked): empty when the room does not exist or I am
-     * not in it. Only the columns a send reads are filled in; the contact has its id, workspace, name and active.
+     * RoomAccess#requireLocked} does), my contact (read, not locked) and my earlier message with this clientMessageId:
+     * empty when the room does not exist or I am not in it. Only the columns a send reads are filled in; the contact
+     * has its id, workspace, name and active.
+     * <p>
+     * The earlier message is read with the snapshot the statement took before it waited for the locks: a repeat of a
+     * send still running does not see it here, and its write then fails on the unique index ({@link
+     * #isRepeatOfARunningSend}); the send is tried again and this query, run anew, finds the first message.
      */
-    Locked lock(UUID roomId, UUID me) {
+    Locked lock(UUID roomId, UUID me, UUID clientMessageId) {
         try (var connection = dataSource.getConnection(); var query = connection.prepareStatement("""
                 SELECT r.workspace_id, r.last_seq, r.is_archived, r.is_locked, r.who_can_post, r.allow_attachments,
                        r.allow_replies, r.max_message_length, r.max_file_size,
-                       m.role, m.last_read_seq, m.muted, m.muted_until, c.active, c.workspace_id, c.name
+                       m.role, m.last_read_seq, m.muted, m.muted_until, c.active, c.workspace_id, c.name, e.id
                 FROM room r JOIN room_member m ON m.room_id = r.id AND m.user_id = ?
                 LEFT JOIN contact c ON c.id = m.user_id
+                LEFT JOIN message e ON e.room_id = r.id AND e.sender_id = m.user_id AND e.client_message_id = ?
                 WHERE r.id = ?
                 FOR NO KEY UPDATE OF r, m""")) {
             query.setObject(1, me);
-            query.setObject(2, roomId);
+            query.setObject(2, clientMessageId);
+            query.setObject(3, roomId);
             try (var row = query.executeQuery()) {
                 if (!row.next()) {
                     return null;
@@ -82,26 +96,26 @@ class SendStatements {
                     contact.workspaceId = row.getObject(15, UUID.class);
                     contact.name = row.getString(16);
                 }
-                return new Locked(room, member, contact);
+                return new Locked(room, member, contact, row.getObject(17, UUID.class));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not lock room " + roomId, e);
         }
     }
 
-    /** The id of my message with this clientMessageId in the room, if I sent one (the unique index answers). */
-    UUID earlier(UUID roomId, UUID me, UUID clientMessageId) {
-        try (var connection = dataSource.getConnection(); var query = connection.prepareStatement(
-                "SELECT id FROM message WHERE room_id = ? AND sender_id = ? AND client_message_id = ?")) {
-            query.setObject(1, roomId);
-            query.setObject(2, me);
-            query.setObject(3, clientMessageId);
-            try (var row = query.executeQuery()) {
-                return row.next() ? row.getObject(1, UUID.class) : null;
+    /**
+     * Whether a send failed because the same sender's send with the same clientMessageId into the same room committed
+     * while it waited for the room's lock ({@link #lock}): such a send is to be tried again, and then answered with
+     * the first message.
+     */
+    static boolean isRepeatOfARunningSend(Throwable failure) {
+        for (var cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PSQLException e && e.getServerErrorMessage() != null
+                    && ONE_MESSAGE_PER_CLIENT_ID.equals(e.getServerErrorMessage().getConstraint())) {
+                return true;
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not look for an earlier send", e);
         }
+        return false;
     }
 
     /** Those of {@code userIds} who are not members of the room, in the order given. */
