@@ -6,7 +6,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.goftgu.events.EventEnvelope;
 import io.goftgu.events.EventTypes;
 import io.goftgu.events.Topics;
-import io.goftgu.gateway.domain.UserAccount;
 import io.goftgu.gateway.domain.UserRole;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -171,9 +170,6 @@ public class Notifier {
         recipients.remove(senderId);
         var kind = direct ? NotifyKind.DIRECT : NotifyKind.MENTION;
         for (var userId : recipients) {
-            if (muted(event.aggregateId(), userId)) {
-                continue;
-            }
             queue(event, userId, UserRole.ADMIN, kind, message);
         }
     }
@@ -214,9 +210,10 @@ public class Notifier {
         if (!config.email() || event.occurredAt().isBefore(Instant.now().minus(config.maxAge()))) {
             return;
         }
-        UserAccount user = UserAccount.findById(userId);
-        if (user == null || !user.active || user.role != role || !user.workspaceId.equals(event.workspaceId())
-                || !inTransaction(List.of("switches", userId), () -> settings.switches(userId)).on(kind)) {
+        var recipient = recipient(userId, event.aggregateId());
+        if (recipient == null || !recipient.active() || recipient.role() != role
+                || !recipient.workspaceId().equals(event.workspaceId()) || !recipient.switches().on(kind)
+                || recipient.muted()) {
             return;
         }
         var seq = message.path("seq").asLong(event.sequence());
@@ -224,10 +221,9 @@ public class Notifier {
         // behind it on the same partition would take back
         var due = Instant.now().plus(inTransaction(List.of("delay", event.workspaceId()),
                 () -> settings.delay(event.workspaceId())));
-        var lastSent = Sql.one(dataSource, "SELECT sent_at FROM notify_sent WHERE user_id = ? AND context_id = ?",
-                rs -> rs.getTimestamp(1).toInstant(), userId, event.aggregateId());
-        if (lastSent.isPresent() && lastSent.get().plus(config.digestInterval()).isAfter(due)) {
-            due = lastSent.get().plus(config.digestInterval());
+        var lastSent = recipient.lastSent();
+        if (lastSent != null && lastSent.plus(config.digestInterval()).isAfter(due)) {
+            due = lastSent.plus(config.digestInterval());
         }
         Sql.update(dataSource, """
                 INSERT INTO notify_pending (user_id, context_id, workspace_id, kind, first_seq, last_seq, messages,
@@ -242,10 +238,34 @@ public class Notifier {
                 text(message.path("sender"), "name"), snippet(text(message, "body")), Timestamp.from(due));
     }
 
+    /** What a mail to one person about one room or ticket depends on; see {@link #recipient}. */
+    private record Recipient(boolean active, UserRole role, UUID workspaceId, NotifySettings.Switches switches,
+                             boolean muted, Instant lastSent) {
+    }
+
+    /**
+     * The person (null when unknown), their switches, whether they muted the room (never, for a ticket: it has no
+     * room members) and when they were last mailed about it, in one statement: four per queued mail before, one of
+     * the gateway's costs per direct message (docs/benchmarks.md).
+     */
+    private Recipient recipient(UUID userId, UUID contextId) {
+        return Sql.one(dataSource, """
+                SELECT u.active, u.role, u.workspace_id, s.mention, s.direct, s.ticket_reply, m.muted, n.sent_at
+                FROM workspace_user u
+                LEFT JOIN notify_user_settings s ON s.user_id = u.id
+                LEFT JOIN notify_room_member m ON m.room_id = ? AND m.user_id = u.id
+                LEFT JOIN notify_sent n ON n.user_id = u.id AND n.context_id = ?
+                WHERE u.id = ?""",
+                rs -> new Recipient(rs.getBoolean(1), UserRole.valueOf(rs.getString(2)), rs.getObject(3, UUID.class),
+                        NotifySettings.Switches.of(rs, 4), rs.getBoolean(7),
+                        rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant()),
+                contextId, contextId, userId).orElse(null);
+    }
+
     /**
      * {@code read}'s answer, asked once per transaction: the consumer handles a batch of events in one
-     * ({@link NotifyEvents}), and a person's switches and a workspace's delay are settings the notifier never writes,
-     * so the events of a batch need not read them again.
+     * ({@link NotifyEvents}), and a workspace's delay is a setting the notifier never writes, so the events of a batch
+     * need not read it again.
      */
     @SuppressWarnings("unchecked")
     private <T> T inTransaction(List<Object> key, Supplier<T> read) {

@@ -3,6 +3,8 @@ package io.goftgu.gateway.notify;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +29,12 @@ public class NotifySettings {
             };
         }
 
+        /** The switches of a {@code notify_user_settings} row read from {@code first} on; no row is every kind on. */
+        static Switches of(ResultSet row, int first) throws SQLException {
+            return row.getObject(first) == null ? ALL_ON
+                    : new Switches(row.getBoolean(first), row.getBoolean(first + 1), row.getBoolean(first + 2));
+        }
+
         public Switches with(NotifyKind kind, boolean on) {
             return new Switches(kind == NotifyKind.MENTION ? on : mention, kind == NotifyKind.DIRECT ? on : direct,
                     kind == NotifyKind.TICKET_REPLY ? on : ticketReply);
@@ -43,7 +51,7 @@ public class NotifySettings {
 
     public Switches switches(UUID userId) {
         return Sql.one(dataSource, "SELECT mention, direct, ticket_reply FROM notify_user_settings WHERE user_id = ?",
-                        rs -> new Switches(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3)), userId)
+                        rs -> Switches.of(rs, 1), userId)
                 .orElse(Switches.ALL_ON);
     }
 

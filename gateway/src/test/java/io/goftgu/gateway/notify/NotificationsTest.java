@@ -135,6 +135,21 @@ class NotificationsTest extends GatewayTest {
         awaitMail(s.aliEmail(), Duration.ofSeconds(60));
     }
 
+    /** Who has a mail waiting about the room or ticket. */
+    private List<UUID> pendingAbout(UUID contextId) throws java.sql.SQLException {
+        try (var connection = dataSource.getConnection();
+             var query = connection.prepareStatement("SELECT user_id FROM notify_pending WHERE context_id = ?")) {
+            query.setObject(1, contextId);
+            var users = new java.util.ArrayList<UUID>();
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    users.add(rows.getObject(1, UUID.class));
+                }
+            }
+            return users;
+        }
+    }
+
     private boolean handled(UUID eventId) throws java.sql.SQLException {
         try (var connection = dataSource.getConnection();
              var query = connection.prepareStatement(
@@ -235,7 +250,16 @@ class NotificationsTest extends GatewayTest {
                 extra.get("control"), stranger);
         ChatEvents.room(ws, room, "GROUP", "All hands", everyone.stream()
                 .map(id -> new Member(id, id.equals(extra.get("muted")))).toList());
-        ChatEvents.message(ws, room, 1, s.sara(), "Sara", "@all heads up", everyone, everyone);
+        var message = ChatEvents.message(ws, room, 1, s.sara(), "Sara", "@all heads up", everyone, everyone);
+        var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!handled(message.id()) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        // refused when the message came, not only when the mail fell due: nothing was queued for them
+        var queued = pendingAbout(room);
+        for (var refused : List.of(extra.get("muted"), extra.get("off"), stranger, s.sara())) {
+            assertFalse(queued.contains(refused), queued + " holds " + refused);
+        }
         ChatEvents.read(ws, room, extra.get("reader"), 1, everyone);
         bearer(s.adminToken()).body(Map.of("active", false)).patch("/api/workspace/users/" + extra.get("gone"))
                 .then().statusCode(200);
