@@ -3,12 +3,7 @@ package io.goftgu.gateway.proxy;
 import io.goftgu.gateway.config.GatewayConfig;
 import io.goftgu.gateway.edge.EdgeRoutes;
 import io.quarkus.logging.Log;
-import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpVersion;
-import io.vertx.core.http.impl.HttpServerRequestInternal;
-import io.vertx.core.http.impl.HttpServerRequestWrapper;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.HttpServerRequest;
@@ -105,7 +100,7 @@ public class ServiceRoutes {
                         return;
                     }
                     prepare(context.request());
-                    proxy.handle(withBodyLengthKnownOrChunked(context.request()));
+                    proxy.handle(context.request());
                 });
         Log.infof("routing %s to %s", route.prefix(), upstreams);
     }
@@ -162,27 +157,6 @@ public class ServiceRoutes {
         return HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(webSocket), client)
                 .origin(upstreams)
                 .addInterceptor(errors);
-    }
-
-    /**
-     * An HTTP/2 request may send its body without {@code Content-Length}: DATA frames until the stream ends. Vert.x's
-     * proxy copies such a body to the HTTP/1.1 service only when the client's headers say chunked, which HTTP/2 has
-     * no header for, so without this the service got no body at all. Told as chunked, the body streams to the service
-     * in chunks, as an HTTP/1.1 client's chunked upload does ({@code ServiceRoutesTest}).
-     */
-    static HttpServerRequest withBodyLengthKnownOrChunked(HttpServerRequest request) {
-        if (request.version() != HttpVersion.HTTP_2 || request.isEnded()
-                || request.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
-            return request;
-        }
-        var headers = MultiMap.caseInsensitiveMultiMap().addAll(request.headers())
-                .set(HttpHeaders.TRANSFER_ENCODING, HttpHeaders.CHUNKED);
-        return new HttpServerRequestWrapper((HttpServerRequestInternal) request) {
-            @Override
-            public MultiMap headers() {
-                return headers;
-            }
-        };
     }
 
     static void prepare(HttpServerRequest request) {

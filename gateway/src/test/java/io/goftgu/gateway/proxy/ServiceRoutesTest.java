@@ -141,34 +141,6 @@ class ServiceRoutesTest extends GatewayTest {
         }
     }
 
-    @Test
-    void anHttp2BodyWithoutALengthReachesTheService() throws Exception {
-        // HTTP/2 has no chunked encoding: a body sent without Content-Length is just DATA frames until the stream ends
-        var vertx = io.vertx.core.Vertx.vertx();
-        try {
-            var client = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions()
-                    .setProtocolVersion(io.vertx.core.http.HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false));
-            var answer = client.request(io.vertx.core.http.HttpMethod.POST, gateway.getPort(), gateway.getHost(),
-                            "/api/support-chat/42/messages")
-                    .compose(request -> {
-                        // Vert.x wants this said even on HTTP/2, where it sends no header for it
-                        request.setChunked(true).putHeader("Content-Type", "application/json");
-                        request.write("{\"body\":");
-                        request.write("\"سلام\"}");
-                        return request.end().compose(sent -> request.response());
-                    })
-                    .compose(response -> response.body().map(body -> response.version() + " " + response.statusCode()
-                            + " " + body))
-                    .toCompletionStage().toCompletableFuture().get(15, java.util.concurrent.TimeUnit.SECONDS);
-            assertTrue(answer.startsWith("HTTP_2 200 "), answer);
-            var echo = JsonPath.from(answer.substring(answer.indexOf('{')));
-            assertEquals("POST", echo.getString("method"));
-            assertEquals("{\"body\":\"سلام\"}".getBytes(StandardCharsets.UTF_8).length, echo.getInt("bodyBytes"), answer);
-        } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
-        }
-    }
-
     private static void writeChunk(OutputStream out, int size) throws IOException {
         out.write((Integer.toHexString(size) + "\r\n").getBytes(StandardCharsets.US_ASCII));
         out.write(new byte[size]);
