@@ -154,9 +154,11 @@ public class ServiceRoutes {
                 new PoolOptions()
                         .setHttp1MaxSize(pool)
                         .setMaxWaitQueueSize(webSocket ? 0 : config.httpWaitQueue()));
-        return HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(webSocket), client)
-                .origin(upstreams)
-                .addInterceptor(errors);
+        var proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(webSocket), client).origin(upstreams);
+        if (!webSocket) {
+            proxy.addInterceptor(new Http2Bodies());
+        }
+        return proxy.addInterceptor(errors);
     }
 
     static void prepare(HttpServerRequest request) {

@@ -141,6 +141,62 @@ class ServiceRoutesTest extends GatewayTest {
         }
     }
 
+    @Test
+    void http2BodiesWithoutALengthReachTheServiceWithOne() throws Exception {
+        // HTTP/2 has no chunked encoding: a body sent without Content-Length is just DATA frames until the stream ends
+        var vertx = io.vertx.core.Vertx.vertx();
+        try {
+            var client = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions()
+                    .setProtocolVersion(io.vertx.core.http.HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false));
+            var text = "{\"body\":\"سلام\"}";
+            var echo = http2Post(client, "/api/support-chat/42/messages", text.substring(0, 8), text.substring(8));
+            assertTrue(echo.startsWith("HTTP_2 200 "), echo);
+            var sent = JsonPath.from(echo.substring(echo.indexOf('{')));
+            assertEquals("POST", sent.getString("method"));
+            assertEquals(text.getBytes(StandardCharsets.UTF_8).length, sent.getInt("bodyBytes"), echo);
+            assertEquals(String.valueOf(sent.getInt("bodyBytes")), sent.getString("headers.content-length"), echo);
+
+            // past the most a JSON body may be, such a body must say its length
+            var half = "x".repeat(Http2Bodies.MAX_BYTES / 2 + 1);
+            var refused = http2Post(client, "/api/internal-chat/attachments", half, half);
+            assertTrue(refused.startsWith("HTTP_2 411 "), refused.substring(0, Math.min(300, refused.length())));
+            assertTrue(refused.contains("\"status\":411"), refused);
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        // java.net.http over h2c: the upgrade, then a PUT with no body at all (HEADERS, then an empty DATA frame)
+        var jdk = java.net.http.HttpClient.newHttpClient();
+        var upgrade = jdk.send(java.net.http.HttpRequest.newBuilder(gateway.resolve("/api/internal-chat/rooms")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, upgrade.statusCode());
+        var put = jdk.send(java.net.http.HttpRequest.newBuilder(gateway.resolve("/api/internal-chat/messages/1/pin"))
+                        .PUT(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(java.net.http.HttpClient.Version.HTTP_2, put.version());
+        assertEquals(200, put.statusCode(), put.body());
+        var bodyless = JsonPath.from(put.body());
+        assertEquals("PUT", bodyless.getString("method"));
+        assertEquals(0, bodyless.getInt("bodyBytes"));
+        assertNull(bodyless.getString("headers.transfer-encoding"), put.body());
+    }
+
+    /** An HTTP/2 POST written in two pieces and no Content-Length: "version status body" of the answer. */
+    private String http2Post(io.vertx.core.http.HttpClient client, String path, String first, String second)
+            throws Exception {
+        return client.request(io.vertx.core.http.HttpMethod.POST, gateway.getPort(), gateway.getHost(), path)
+                .compose(request -> {
+                    // Vert.x wants this said even on HTTP/2, where it sends no header for it
+                    request.setChunked(true).putHeader("Content-Type", "application/json");
+                    request.write(first);
+                    request.write(second);
+                    return request.end().compose(sent -> request.response());
+                })
+                .compose(response -> response.body().map(body -> response.version() + " " + response.statusCode()
+                        + " " + body))
+                .toCompletionStage().toCompletableFuture().get(15, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     private static void writeChunk(OutputStream out, int size) throws IOException {
         out.write((Integer.toHexString(size) + "\r\n").getBytes(StandardCharsets.US_ASCII));
         out.write(new byte[size]);
