@@ -174,13 +174,7 @@ public class DomainEventConsumer {
                     for (var partition : records.partitions()) {
                         var batch = records.records(partition);
                         var backUntil = lookingBack.getOrDefault(partition, -1L);
-                        batch.forEach(record -> {
-                            if (record.offset() < backUntil) {
-                                remember(record, recent);
-                            } else {
-                                handle(record, recent);
-                            }
-                        });
+                        batch.forEach(record -> handle(record, recent, record.offset() < backUntil));
                         var next = batch.getLast().offset() + 1;
                         positions.put(partition, next);
                         if (next >= backUntil) {
@@ -225,26 +219,21 @@ public class DomainEventConsumer {
         });
     }
 
-    /** An identity event from before the start: what it revoked is kept, nothing else happens. */
-    private void remember(ConsumerRecord<String, byte[]> record, RecentEvents recent) {
-        try {
-            var event = EventJson.read(record.value());
-            if (recent.firstTime(event.id())) {
-                accessChanges.remember(event);
-            }
-        } catch (RuntimeException e) {
-            count("invalid");
-            Log.warnf("skipped record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.toString());
-        }
-    }
-
-    private void handle(ConsumerRecord<String, byte[]> record, RecentEvents recent) {
+    /**
+     * One event, once. An identity event from before the start ({@code fromBefore}, see {@link #lookBack}) only has what
+     * it revoked kept; nothing else happens for it.
+     */
+    private void handle(ConsumerRecord<String, byte[]> record, RecentEvents recent, boolean fromBefore) {
         // the trace of the request that wrote the event continues here (platform/outbox put it in the headers)
         var span = tracing.start(record);
         try (var scope = span.makeCurrent()) {
             var event = EventJson.read(record.value());
             if (!recent.firstTime(event.id())) {
                 count("duplicate");
+                return;
+            }
+            if (fromBefore) {
+                accessChanges.remember(event);
                 return;
             }
             accessChanges.apply(event);
