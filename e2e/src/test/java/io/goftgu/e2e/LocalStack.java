@@ -134,6 +134,9 @@ final class LocalStack implements AutoCloseable {
         builder.environment().put("GOFTGU_SMTP_STARTTLS", "DISABLED");
         builder.environment().put("GOFTGU_NOTIFY_DELAY", "3s");
         builder.environment().put("GOFTGU_NOTIFY_SCAN_EVERY", "1s");
+        // a mail the test SMTP server refused (421 on a connection it had just timed out) is tried again within the
+        // tests' minute, not after the default minute
+        builder.environment().put("GOFTGU_NOTIFY_RETRY_AFTER", "3s");
         var process = builder.start();
         try {
             if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
