@@ -18,10 +18,11 @@ public class MailResource implements QuarkusTestResourceLifecycleManager {
     public static synchronized GreenMail server() {
         if (server == null) {
             server = new GreenMail(new ServerSetup(FreePorts.next(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-            // drops a client idle for 5 s, as real servers do on their own clock: a mail after a longer pause (the
-            // tests' "never mailed" waits) fails unless the mailer let the idle connection go first (keep-alive-timeout)
-            server.getSmtp().setClientSocketTimeout(5_000);
             server.start();
+            // drops a client idle for 5 s, as real servers do on their own clock: a mail after a longer pause fails
+            // unless the mailer let the idle connection go first (keep-alive-timeout). Set after start(), which
+            // builds the servers afresh; each accepted connection reads it.
+            server.getSmtp().setClientSocketTimeout(5_000);
         }
         return server;
     }
