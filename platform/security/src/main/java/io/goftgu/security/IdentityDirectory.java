@@ -14,8 +14,20 @@ public interface IdentityDirectory {
     record Status(UUID workspaceId, Role role, boolean active) {
     }
 
+    /** An answer of {@link #status} known without a query; {@code status} is null as there. */
+    record Known(Status status) {
+    }
+
     /** The user's status, or null when the projection has not heard of them yet (a brand-new user: trust the token). */
     Status status(UUID userId);
+
+    /**
+     * What {@link #status} would answer, when it is known here without blocking (kept until the projection changes);
+     * null when {@link #status} has to be asked, which may block.
+     */
+    default Known known(UUID userId) {
+        return null;
+    }
 
     /**
      * A directory that runs {@code sql} (one parameter, the user id; columns workspace_id, role, active) on

@@ -15,7 +15,8 @@ import java.util.UUID;
 
 /**
  * Revocation at once (docs/security.md, "Revocation"): a staff or customer token is checked, on every request,
- * against the service's own projection of {@code identity.events} ({@link IdentityDirectory}). A deactivated user, or
+ * against the service's own projection of {@code identity.events} ({@link IdentityDirectory}), or what the directory
+ * kept of it since it last changed ({@link IdentityDirectory#known}). A deactivated user, or
  * one the projection places in another workspace, is 401 whatever their token says; a user whose role changed is
  * treated as the projection's role, so a demoted admin's old token no longer opens staff endpoints (403) and shows
  * no staff data. Guest tokens are not users and pass unchanged. A service without a directory trusts the token.
@@ -35,19 +36,25 @@ public class TokenRevocation implements SecurityIdentityAugmentor {
                 || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return Uni.createFrom().item(identity);
         }
-        return context.runBlocking(() -> check(identity, token));
-    }
-
-    private SecurityIdentity check(SecurityIdentity identity, JsonWebToken token) {
         UUID userId;
         UUID workspaceId;
         try {
             userId = UUID.fromString(token.getSubject());
             workspaceId = UUID.fromString(String.valueOf(token.<Object>getClaim(Claims.WORKSPACE)));
         } catch (RuntimeException e) {
-            return identity;
+            return Uni.createFrom().item(identity);
         }
-        var status = directories.get().status(userId);
+        var directory = directories.get();
+        // a status kept since the projection last changed is checked here, on the event loop; otherwise it is read
+        var known = directory.known(userId);
+        if (known != null) {
+            return Uni.createFrom().item(() -> check(identity, userId, workspaceId, known.status()));
+        }
+        return context.runBlocking(() -> check(identity, userId, workspaceId, directory.status(userId)));
+    }
+
+    private SecurityIdentity check(SecurityIdentity identity, UUID userId, UUID workspaceId,
+                                   IdentityDirectory.Status status) {
         if (status == null) {
             return identity;
         }

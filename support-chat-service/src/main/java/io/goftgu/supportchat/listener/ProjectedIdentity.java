@@ -14,6 +14,6 @@ import javax.sql.DataSource;
 public class ProjectedIdentity extends ProjectedIdentityDirectory {
 
     ProjectedIdentity(DataSource dataSource) {
-        super(dataSource, "workspace_user");
+        super(dataSource, true);
     }
 }
