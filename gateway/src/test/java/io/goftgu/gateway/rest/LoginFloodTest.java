@@ -39,9 +39,12 @@ class LoginFloodTest extends GatewayTest {
         var workspace = signUp("flood");
         var statuses = new ConcurrentHashMap<Integer, AtomicInteger>();
         var attacker = freshAddress();
-        // a few threads send all 500 asynchronously: the flood is on the wire, not in this JVM's scheduler
+        // a few threads send all 500 asynchronously: the flood is on the wire, not in this JVM's scheduler. HTTP/1.1,
+        // as such a script sends it: the JDK client's default, HTTP/2, would try an h2c upgrade on each of the 500
+        // connections, work for both sides that competes with the probes below for this machine's cores
         try (var pool = Executors.newFixedThreadPool(4)) {
-            var http = HttpClient.newBuilder().executor(pool).connectTimeout(Duration.ofSeconds(10)).build();
+            var http = HttpClient.newBuilder().executor(pool).version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(10)).build();
             var flood = new ArrayList<CompletableFuture<Void>>();
             for (int i = 0; i < 500; i++) {
                 var body = "{\"workspace\":\"nowhere-" + i + "\",\"email\":\"x" + i + "@example.com\",\"password\":\"guess guess\"}";

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -24,12 +25,13 @@ import java.util.function.Function;
  * <p>
  * Nothing is answered from memory unless it is certain to be told of changes:
  * <ul>
- * <li>only while the listening connection is up and the trigger is on the table (checked when it connects): a lost
- *     connection forgets everything at once, and the first connection, or a new one, starts from nothing;</li>
+ * <li>only while the listening connection is up, the trigger is on the table (checked when it connects) and a
+ *     notification it sent itself came back (not so through a pooler in transaction mode): a lost connection forgets
+ *     everything at once, and the first connection, or a new one, starts from nothing;</li>
  * <li>a status read while any notification arrived, or while not listening, is not kept (a read that raced a change
  *     could hold the old status);</li>
- * <li>a connection that died without a word (a dropped network) is found by a check every {@link #CHECK_EVERY}, and
- *     nothing is kept longer than {@link #MAX_AGE} in any case.</li>
+ * <li>a connection that died without a word (a dropped network) is found by that ping, sent every
+ *     {@link #CHECK_EVERY}, and nothing is kept longer than {@link #MAX_AGE} in any case.</li>
  * </ul>
  */
 final class IdentityCache implements AutoCloseable {
@@ -40,6 +42,11 @@ final class IdentityCache implements AutoCloseable {
     static final String TRIGGER = "goftgu_identity_changed";
     static final Duration MAX_AGE = Duration.ofSeconds(30);
     static final Duration CHECK_EVERY = Duration.ofSeconds(5);
+    /** The longest one wait for notifications blocks. */
+    private static final Duration WAIT = Duration.ofSeconds(1);
+    /** How this cache's pings, and other replicas', begin: a user id never does. */
+    private static final String PING = "ping ";
+    private static final PGNotification[] NONE = {};
     private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     /** A kept status; {@code status} is null for a user the projection has not heard of. */
@@ -54,6 +61,7 @@ final class IdentityCache implements AutoCloseable {
     private final AtomicLong changes = new AtomicLong();
     private volatile boolean listening;
     private volatile boolean closed;
+    private final String pingPrefix = PING + UUID.randomUUID() + " ";
     private final Thread listener;
 
     IdentityCache(DataSource dataSource, String table) {
@@ -113,6 +121,8 @@ final class IdentityCache implements AutoCloseable {
         while (!closed) {
             try (var connection = dataSource.getConnection()) {
                 connection.setAutoCommit(true);
+                // a ping's answer that never comes (a network that dropped the connection without a word) ends it
+                connection.setNetworkTimeout(Runnable::run, (int) CHECK_EVERY.multipliedBy(2).toMillis());
                 if (!triggerIsOn(connection)) {
                     LOG.errorf("no %s trigger on %s: every token check reads the table (run the service's migrations)",
                             TRIGGER, table);
@@ -120,9 +130,13 @@ final class IdentityCache implements AutoCloseable {
                 }
                 try (var statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
+                    try {
+                        receive(connection);
+                    } finally {
+                        // the connection goes back to the pool: it must not go on collecting notifications there
+                        statement.execute("UNLISTEN *");
+                    }
                 }
-                forgetAll(true);
-                receive(connection);
             } catch (SQLException | RuntimeException e) {
                 if (!closed) {
                     LOG.warnf("listening for identity changes failed (%s); token checks read the table until it is back",
@@ -150,25 +164,44 @@ final class IdentityCache implements AutoCloseable {
         }
     }
 
+    /**
+     * Forgets the users named by notifications, and every {@link #CHECK_EVERY} sends itself a ping on the channel:
+     * statuses are kept only once a ping came back (notifications reach this connection: not so behind a pooler in
+     * transaction mode), and a ping that does not come back within the next check ends the connection.
+     */
     private void receive(Connection connection) throws SQLException {
         var pg = connection.unwrap(PGConnection.class);
-        var checked = System.nanoTime();
+        long sent = 0;
+        long heard = -1;
+        long sentAt = 0;
         while (!closed) {
-            var notifications = pg.getNotifications((int) CHECK_EVERY.toMillis());
-            if (notifications != null) {
-                for (var notification : notifications) {
-                    try {
-                        forget(UUID.fromString(notification.getParameter()));
-                    } catch (IllegalArgumentException e) {
+            if (sent == 0 || System.nanoTime() - sentAt >= CHECK_EVERY.toNanos()) {
+                if (sent != heard && sent != 0) {
+                    throw new SQLException("a notification sent to ourselves did not come back within " + CHECK_EVERY);
+                }
+                sent++;
+                try (var ping = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+                    ping.setString(1, CHANNEL);
+                    ping.setString(2, pingPrefix + sent);
+                    ping.execute();
+                }
+                sentAt = System.nanoTime();
+            }
+            var notifications = pg.getNotifications((int) WAIT.toMillis());
+            for (var notification : notifications == null ? NONE : notifications) {
+                var parameter = notification.getParameter();
+                if (parameter.equals(pingPrefix + sent)) {
+                    heard = sent;
+                    if (!listening) {
                         forgetAll(true);
                     }
+                } else if (!parameter.startsWith(PING)) {
+                    try {
+                        forget(UUID.fromString(parameter));
+                    } catch (IllegalArgumentException e) {
+                        forgetAll(listening);
+                    }
                 }
-            }
-            if (System.nanoTime() - checked >= CHECK_EVERY.toNanos()) {
-                if (!connection.isValid((int) CHECK_EVERY.toSeconds())) {
-                    throw new SQLException("the listening connection stopped answering");
-                }
-                checked = System.nanoTime();
             }
         }
     }

@@ -127,6 +127,40 @@ class IdentityCacheTest {
     }
 
     @Test
+    void whereNotificationsDoNotComeBackNothingIsKept() throws Exception {
+        // as behind a pooler in transaction mode, where LISTEN holds for a server connection the client no longer
+        // has: here the LISTEN goes to another channel, so the trigger's and the cache's own notifications never arrive
+        var elsewhere = (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, args) -> {
+                    var result = method.invoke(dataSource, args);
+                    return result instanceof java.sql.Connection connection ? listeningElsewhere(connection) : result;
+                });
+        var user = user("ADMIN");
+        var cache = new IdentityCache(elsewhere, TABLE);
+        caches.add(cache);
+        sleep(2_000);
+        assertFalse(cache.listening());
+        assertTrue(cache.read(user, this::status).active());
+        assertNull(cache.known(user), "kept though no notification can arrive");
+    }
+
+    /** The connection, with {@code LISTEN goftgu_identity} sent to another channel. */
+    private static java.sql.Connection listeningElsewhere(java.sql.Connection connection) {
+        return (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(IdentityCacheTest.class.getClassLoader(),
+                new Class<?>[] {java.sql.Connection.class}, (proxy, method, args) -> {
+                    var result = method.invoke(connection, args);
+                    if (!method.getName().equals("createStatement") || !(result instanceof java.sql.Statement statement)) {
+                        return result;
+                    }
+                    return java.lang.reflect.Proxy.newProxyInstance(IdentityCacheTest.class.getClassLoader(),
+                            new Class<?>[] {java.sql.Statement.class}, (p, m, a) -> m.invoke(statement,
+                                    m.getName().equals("execute") && a != null && a[0] instanceof String sql
+                                            ? new Object[] {sql.replace("LISTEN " + IdentityCache.CHANNEL, "LISTEN elsewhere")}
+                                            : a));
+                });
+    }
+
+    @Test
     void withoutTheTriggerNothingIsKept() throws Exception {
         var user = UUID.randomUUID();
         execute("INSERT INTO untriggered_user VALUES ('" + user + "', '" + WORKSPACE + "', 'ADMIN', true)");
