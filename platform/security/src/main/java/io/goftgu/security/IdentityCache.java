@@ -48,6 +48,8 @@ final class IdentityCache implements AutoCloseable {
     private static final String PING = "ping ";
     private static final PGNotification[] NONE = {};
     private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+    /** The longest wait between tries that never heard their own ping (a pooler that cannot carry LISTEN). */
+    private static final Duration RETRY_AT_MOST = Duration.ofMinutes(5);
 
     /** A kept status; {@code status} is null for a user the projection has not heard of. */
     private record Kept(IdentityDirectory.Status status) {
@@ -62,6 +64,8 @@ final class IdentityCache implements AutoCloseable {
     private volatile boolean listening;
     private volatile boolean closed;
     private final String pingPrefix = PING + UUID.randomUUID() + " ";
+    /** Whether the current connection heard its own ping (the listener thread's alone). */
+    private boolean heardThisTry;
     private final Thread listener;
 
     IdentityCache(DataSource dataSource, String table) {
@@ -118,7 +122,9 @@ final class IdentityCache implements AutoCloseable {
     }
 
     private void listen() {
+        var retryAfter = RETRY_AFTER;
         while (!closed) {
+            heardThisTry = false;
             try (var connection = dataSource.getConnection()) {
                 connection.setAutoCommit(true);
                 // a ping's answer that never comes (a network that dropped the connection without a word) ends it
@@ -145,11 +151,17 @@ final class IdentityCache implements AutoCloseable {
             } finally {
                 forgetAll(false);
             }
+            // after a try that heard its ping the waits start afresh; each try that never did waits twice as long
+            if (heardThisTry) {
+                retryAfter = RETRY_AFTER;
+            }
             try {
-                Thread.sleep(RETRY_AFTER);
+                Thread.sleep(retryAfter);
             } catch (InterruptedException e) {
                 return;
             }
+            var doubled = retryAfter.multipliedBy(2);
+            retryAfter = doubled.compareTo(RETRY_AT_MOST) < 0 ? doubled : RETRY_AT_MOST;
         }
     }
 
@@ -192,6 +204,7 @@ final class IdentityCache implements AutoCloseable {
                 var parameter = notification.getParameter();
                 if (parameter.equals(pingPrefix + sent)) {
                     heard = sent;
+                    heardThisTry = true;
                     if (!listening) {
                         forgetAll(true);
                     }
