@@ -1,6 +1,7 @@
 package io.goftgu.security;
 
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -8,6 +9,7 @@ import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -51,6 +53,13 @@ public class TokenRevocation implements SecurityIdentityAugmentor {
             return Uni.createFrom().item(() -> check(identity, userId, workspaceId, known.status()));
         }
         return context.runBlocking(() -> check(identity, userId, workspaceId, directory.status(userId)));
+    }
+
+    /** The directory stops listening for changes before the datasource closes, which comes before its destruction. */
+    void stopListening(@Observes ShutdownEvent event) {
+        if (directories.isResolvable() && directories.get() instanceof ProjectedIdentityDirectory projected) {
+            projected.stopListening();
+        }
     }
 
     private SecurityIdentity check(SecurityIdentity identity, UUID userId, UUID workspaceId,
