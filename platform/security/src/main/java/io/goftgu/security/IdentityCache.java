@@ -145,8 +145,8 @@ final class IdentityCache implements AutoCloseable {
                 }
             } catch (SQLException | RuntimeException e) {
                 if (!closed) {
-                    LOG.warnf("listening for identity changes failed (%s); token checks read the table until it is back",
-                            e.toString());
+                    LOG.warnf("listening for identity changes failed (%s); token checks read the table until it is"
+                            + " back", e.toString());
                 }
             } finally {
                 forgetAll(false);

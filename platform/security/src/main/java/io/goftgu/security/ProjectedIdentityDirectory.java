@@ -9,10 +9,10 @@ import java.util.UUID;
 /**
  * An {@link IdentityDirectory} read from a service's own projection of {@code identity.events}: the table named by
  * {@link #TABLE_SETTING}, with the columns {@code id}, {@code workspace_id}, {@code role} and {@code active}. The
- * migration db/security/R__goftgu_identity_changed.sql puts the trigger that announces its changes on the same table,
- * so what was read can be kept until the row changes ({@link IdentityCache}). A service extends it as a {@code @Singleton}
- * bean (a normal-scoped bean would need a no-args constructor here), and every request's token is checked against it
- * ({@link TokenRevocation}).
+ * migration db/security/R__goftgu_identity_changed.sql puts the trigger that announces its changes on the same
+ * table, so what was read can be kept until the row changes ({@link IdentityCache}). A service extends it as a
+ * {@code @Singleton} bean (a normal-scoped bean would need a no-args constructor here), and every request's token is
+ * checked against it ({@link TokenRevocation}).
  */
 public abstract class ProjectedIdentityDirectory implements IdentityDirectory {
 
@@ -25,9 +25,9 @@ public abstract class ProjectedIdentityDirectory implements IdentityDirectory {
 
     /**
      * @param keep whether a status is kept until its row changes: where the table is a projection fed by Kafka, a
-     *             change already reaches it some milliseconds after it was made, and the notification adds less than
-     *             one; where the table is the one changes are written to (the gateway's), an admin's change must
-     *             count for the very next request, so it is read every time
+     *             change reaches it some milliseconds after it was made anyway, and the notification adds a
+     *             millisecond or two; where the table is the one changes are written to (the gateway's), an admin's
+     *             change must count for the very next request, so it is read every time
      */
     protected ProjectedIdentityDirectory(DataSource dataSource, boolean keep) {
         var table = ConfigProvider.getConfig().getValue(TABLE_SETTING, String.class);
