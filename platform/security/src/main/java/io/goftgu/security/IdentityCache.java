@@ -184,11 +184,11 @@ final class IdentityCache implements AutoCloseable {
     private void receive(Connection connection) throws SQLException {
         var pg = connection.unwrap(PGConnection.class);
         long sent = 0;
-        long heard = -1;
+        long heard = 0;
         long sentAt = 0;
         while (!closed) {
             if (sent == 0 || System.nanoTime() - sentAt >= CHECK_EVERY.toNanos()) {
-                if (sent != heard && sent != 0) {
+                if (sent != heard) {
                     throw new SQLException("a notification sent to ourselves did not come back within " + CHECK_EVERY);
                 }
                 sent++;

@@ -1,6 +1,5 @@
 package io.goftgu.security;
 
-import jakarta.annotation.PreDestroy;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import javax.sql.DataSource;
@@ -53,7 +52,7 @@ public abstract class ProjectedIdentityDirectory implements IdentityDirectory {
         return cache != null && cache.listening();
     }
 
-    @PreDestroy
+    /** Called on shutdown ({@link TokenRevocation}), before the datasource closes. */
     void stopListening() {
         if (cache != null) {
             cache.close();
