@@ -114,11 +114,20 @@ final class IdentityCache implements AutoCloseable {
         kept.invalidate(userId);
     }
 
+    /**
+     * Forgets everything. Answers from memory stop before it and start only after it: a read that began once
+     * {@link #listening} was set sees no move of {@link #changes} from here, and is kept.
+     */
     private void forgetAll(boolean listeningNow) {
+        if (!listeningNow) {
+            listening = false;
+        }
         changes.incrementAndGet();
-        listening = listeningNow;
         kept.invalidateAll();
         changes.incrementAndGet();
+        if (listeningNow) {
+            listening = true;
+        }
     }
 
     private void listen() {
