@@ -46,7 +46,8 @@ export interface Ticket {
   assignee?: { id: string; name?: string | null } | null;
   updatedAt?: string;
   /** the ticket this conversation was merged into, where it continues (docs/subsystems/merges.md) */
-  mergedInto?: { id: string; number: string } | null;
+  /** id and number are null when it went into another requester's ticket */
+  mergedInto?: { id: string | null; number: string | null } | null;
 }
 export interface Started { guestToken: string; expiresIn: number; guestId: string; ticket: Ticket }
 export interface WidgetLook { color?: string | null; greeting?: { fa?: string | null; en?: string | null }; language?: string }

@@ -374,7 +374,7 @@ async function follow(targetId: string): Promise<boolean> {
   try {
     await call<Ticket>('GET', `/api/support-chat/${targetId}`, saved.token);
   } catch {
-    return false; // another requester's ticket: stay on the closed one
+    return false; // gone meanwhile: stay on the closed one
   }
   realtime?.stop();
   realtime = null;
@@ -387,7 +387,7 @@ async function loadTicket(ticketId: string) {
   if (!saved) return;
   try {
     ticket = await call<Ticket>('GET', `/api/support-chat/${ticketId}`, saved.token);
-    if (ticket.mergedInto && await follow(ticket.mergedInto.id)) return;
+    if (ticket.mergedInto?.id && await follow(ticket.mergedInto.id)) return;
     const page = await call<Message[]>('GET', `/api/support-chat/${ticketId}/messages?limit=100`, saved.token);
     messages = [];
     page.forEach(upsert);
@@ -500,7 +500,7 @@ function onFrame(frame: ServerFrame) {
         applyTicket({ ...ticket, ...(data as unknown as Ticket) });
         renderTicketState();
         const into = (data as unknown as Ticket).mergedInto;
-        if (into && ticket && ticket.id !== into.id && data.id === ticket.id) void follow(into.id);
+        if (into?.id && ticket && ticket.id !== into.id && data.id === ticket.id) void follow(into.id);
       }
       break;
     case 'support-chat:typing': {

@@ -144,7 +144,7 @@ export function TicketConversation({ ticket, live, staff, meId, nameOf }: {
       </div>
       {closed ? (
         <p className="muted composer-closed">
-          {ticket.mergedInto ? t('merge.closed', { number: ticket.mergedInto.number }) : t('sc.closedNoMessages')}
+          {ticket.mergedInto?.number ? t('merge.closed', { number: ticket.mergedInto.number }) : t('sc.closedNoMessages')}
         </p>
       ) : (
         <TicketComposer ticket={ticket} live={live} staff={staff} meId={meId} />

@@ -44,8 +44,12 @@ export function MergeBanner({ ticket, base }: { ticket: TicketView; base: string
     <>
       {into && (
         <p role="note" className="merge-banner">
-          {t('merge.mergedInto', { number: into.number })}{' '}
-          <Link to={`${base}/${into.id}`}>{t('merge.open', { number: into.number })}</Link>
+          {into.id === null ? t('merge.mergedElsewhere') : (
+            <>
+              {t('merge.mergedInto', { number: into.number })}{' '}
+              <Link to={`${base}/${into.id}`}>{t('merge.open', { number: into.number })}</Link>
+            </>
+          )}
         </p>
       )}
       {here.length > 0 && (

@@ -89,6 +89,22 @@ describe('support frames → cache', () => {
     expect(spy.mock.calls.filter(([f]) => JSON.stringify(f?.queryKey) === JSON.stringify(sc.lists))).toHaveLength(1);
   });
 
+  it('a ticket update\'s merge links: a requester takes them, staff read theirs over REST', () => {
+    const held = { mergedInto: null, mergedTickets: [{ id: 't2', number: 'TKT-2' }, { id: 't3', number: 'TKT-3' }] };
+    const requesters = { mergedInto: null, mergedTickets: [{ id: 't2', number: 'TKT-2' }] };
+    const spy = vi.spyOn(qc, 'invalidateQueries');
+    const refetched = () => spy.mock.calls.filter(([f]) => JSON.stringify(f?.queryKey) === JSON.stringify(sc.ticket('t1'))).length;
+    qc.setQueryData<Partial<TicketView>>(sc.ticket('t1'), { id: 't1', status: 'OPEN', ...requesters });
+    live.onFrame({ type: 'support-chat:ticket-update', ticketId: 't1', seq: 7, data: { id: 't1', status: 'RESOLVED', ...held } });
+    expect(qc.getQueryData<TicketView>(sc.ticket('t1'))).toMatchObject({ status: 'RESOLVED', ...held });
+    expect(refetched()).toBe(0);
+
+    live.staff = true;
+    live.onFrame({ type: 'support-chat:ticket-update', ticketId: 't1', seq: 8, data: { id: 't1', status: 'CLOSED', ...requesters } });
+    expect(qc.getQueryData<TicketView>(sc.ticket('t1'))).toMatchObject({ status: 'CLOSED', ...held });
+    expect(refetched()).toBe(1);
+  });
+
   it('typing: others only, cleared by their message or after 6 s', () => {
     live.onFrame({ type: 'support-chat:typing', ticketId: 't1', data: { ticketId: 't1', userId: 'me', isTyping: true } });
     live.onFrame({ type: 'support-chat:typing', ticketId: 't1', data: { ticketId: 't1', userId: 'a1', isTyping: true } });

@@ -50,6 +50,8 @@ export class SupportLive {
   private state: SocketState = 'stopped';
   private stateListeners = new Set<Listener>();
   meId: string | null = null;
+  /** staff see merge links a ticket's requester does not (ticket updates) */
+  staff = false;
 
   constructor(private readonly qc: QueryClient, onSessionLost: () => void) {
     const url = (location.protocol === 'https:' ? 'wss' : 'ws') + '://' + location.host + '/ws';
@@ -183,7 +185,12 @@ export class SupportLive {
       case 'support-chat:ticket-update': {
         const t = f.data as TicketView;
         if (!ticketId || !t) break;
-        this.qc.setQueryData<TicketView>(sc.ticket(ticketId), (old) => (old ? { ...old, ...t } : old));
+        // A frame carries the ticket as its requester sees it: another requester's ticket is left out of its merge
+        // links (docs/subsystems/merges.md). Staff see those, so theirs come from REST.
+        const { staff } = this;
+        this.qc.setQueryData<TicketView>(sc.ticket(ticketId), (old) => (!old ? old : staff
+          ? { ...old, ...t, mergedInto: old.mergedInto, mergedTickets: old.mergedTickets } : { ...old, ...t }));
+        if (staff) void this.qc.invalidateQueries({ queryKey: sc.ticket(ticketId) });
         void this.qc.invalidateQueries({ queryKey: sc.history(ticketId) });
         this.refreshLists();
         break;

@@ -19,13 +19,16 @@ export interface TicketView {
   nextResponseDueAt: string | null; resolutionDueAt: string | null; slaState: string | null; breached: boolean;
   awaitingAssignment: boolean; rating: Rating | null; lastMessageSeq: number; customerReadSeq: number;
   createdAt: string; updatedAt: string;
-  /** set once merged: the ticket this one continues in (it is then CLOSED for good) */
-  mergedInto?: TicketRef | null;
+  /** set once merged: the ticket this one continues in (it is then CLOSED for good); to the requester, another
+   * requester's ticket has a null id and number */
+  mergedInto?: MergeTarget | null;
   /** the tickets merged into this one; their conversations show in this one's, in time order */
   mergedTickets?: TicketRef[] | null;
 }
 
 export interface TicketRef { id: string; number: string }
+/** `mergedInto` as the requester may be shown it: id and number null when it is another requester's ticket. */
+export type MergeTarget = TicketRef | { id: null; number: null };
 
 /** `kind`: STAFF, CUSTOMER or GUEST (support-chat's TicketMessage). */
 export interface Sender { kind: string; id: string | null; name: string | null }

@@ -19,7 +19,8 @@ export function useLive(): SupportLive {
   useEffect(() => live.acquire(), [live]);
   useEffect(() => {
     live.meId = me.data?.id ?? null;
-  }, [live, me.data?.id]);
+    live.staff = me.data?.role === 'ADMIN';
+  }, [live, me.data?.id, me.data?.role]);
   return live;
 }
 

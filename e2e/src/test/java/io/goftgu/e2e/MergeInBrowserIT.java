@@ -7,6 +7,7 @@ import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -23,6 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Merging a duplicate ticket from the dashboard, through the gateway of the real stack: the agent (in Persian) merges
  * the customer's second ticket into the first; the duplicate's message shows in the first ticket's conversation, and
  * the customer, looking at the duplicate in the panel (in English), is told at once where it went and follows the link.
+ * A ticket of another customer, merged by force, is listed on the agent's page at once, and its customer is told it
+ * was merged without learning into which ticket.
  * Controls are found by role and accessible name (docs/ui.md).
  */
 @ExtendWith(ScreenshotOnFailure.class)
@@ -86,7 +89,30 @@ class MergeInBrowserIT {
         assertThat(article(cyrus.page, "It jams on page two")).hasCount(1);
         assertThat(article(cyrus.page, "Still jamming today")).hasCount(1);
 
+        // another customer's ticket, merged by an agent who confirmed it: the agent's page lists it at once; its
+        // customer is told the ticket was merged, but not into which ticket (it is Cyrus's)
+        var dana = newUser(admin, slug, "Dana Rahimi", "dana@" + slug + ".test", "USER");
+        var other = call("POST", "/api/support-chat", dana.token(), Map.of("subject", "Scanner jams"), 201);
+        var otherId = other.path("id").asText();
+        var danaPage = BrowserSession.open("en", 1280, 900);
+        danaPage.logIn(slug, "dana@" + slug + ".test", PASSWORD);
+        assertThat(danaPage.page).hasURL(Pattern.compile(".*/panel/.*"));
+        danaPage.page.navigate("/panel/support-chat/" + otherId);
+        assertThat(danaPage.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Scanner jams"))).isVisible();
+        call("POST", "/api/support-chat/" + first.path("id").asText() + "/merge", admin.token(),
+                Map.of("ticketIds", List.of(otherId), "force", true), 200);
+        assertThat(ava.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(other.path("number").asText())))
+                .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
+        var elsewhere = danaPage.page.getByRole(AriaRole.NOTE).filter(new Locator.FilterOptions().setHasText("was merged into"));
+        assertThat(elsewhere).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
+        assertThat(elsewhere).hasText("This ticket was merged into another ticket and is closed.");
+        assertThat(danaPage.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("^Go to")))).hasCount(0);
+        assertThat(byRole(danaPage.page, AriaRole.BUTTON, "Reopen ticket")).hasCount(0);
+        assertThat(danaPage.page.locator("body")).not().containsText(firstNumber);
+        danaPage.screenshot("merge-elsewhere");
+
         assertTrue(ava.problems().isEmpty(), ava.problems().toString());
         assertTrue(cyrus.problems().isEmpty(), cyrus.problems().toString());
+        assertTrue(danaPage.problems().isEmpty(), danaPage.problems().toString());
     }
 }

@@ -97,11 +97,34 @@ class MergeTest extends SupportChatTestSupport {
         as(agent).body(Map.of("ticketIds", List.of(target))).post("/api/support-chat/" + third + "/merge").then()
                 .statusCode(409).body("detail", containsString("merged into it"));
 
-        // another requester, confirmed by staff
+        // another requester, confirmed by staff: staff see both links; neither requester learns the other's ticket
+        var targetNumber = as(agent).get("/api/support-chat/" + target).then().extract().<String>path("number");
+        var strangerNumber = as(agent).get("/api/support-chat/" + stranger).then().extract().<String>path("number");
         as(agent).body(Map.of("ticketIds", List.of(stranger), "force", true)).post(path).then().statusCode(200)
-                .body("mergedTickets.id", hasItem(stranger));
-        as(customer2).get("/api/support-chat/" + stranger).then().statusCode(200).body("mergedInto.id", equalTo(target));
+                .body("mergedTickets.id", equalTo(List.of(duplicate, stranger)));
+        as(agent).get("/api/support-chat/" + stranger).then().body("mergedInto.id", equalTo(target))
+                .body("mergedInto.number", equalTo(targetNumber));
+        var strangersView = as(customer2).get("/api/support-chat/" + stranger).then().statusCode(200)
+                .body("status", equalTo("CLOSED")).body("mergedInto.id", nullValue())
+                .body("mergedInto.number", nullValue()).extract().asString();
+        assertTrue(!strangersView.contains(target) && !strangersView.contains(targetNumber + "\""), strangersView);
+        assertTrue(!as(customer2).get("/api/support-chat?limit=100").then().statusCode(200).extract().asString()
+                .contains(target));
+        say(as(customer2), stranger, "hello?", false).statusCode(409).body("detail", containsString("another ticket"))
+                .body("detail", not(containsString(targetNumber + ";")));
+        as(customer2).body(Map.of("status", "REOPENED")).patch("/api/support-chat/" + stranger).then().statusCode(409)
+                .body("detail", not(containsString(targetNumber + ";")));
         as(customer2).get("/api/support-chat/" + target).then().statusCode(404);
+        as(customer).get("/api/support-chat/" + target).then().body("mergedTickets.id", equalTo(List.of(duplicate)));
+        assertTrue(!as(customer).get("/api/support-chat?limit=100").then().extract().asString().contains(stranger));
+        // events reach the requester too, so they carry the requester's view
+        var strangerMerged = Signals.ticketEvents(stranger, found -> found.stream().anyMatch(e ->
+                e.type().equals(EventTypes.SupportChat.TICKET_MERGED))).stream()
+                .filter(e -> e.type().equals(EventTypes.SupportChat.TICKET_MERGED)).findFirst().orElseThrow();
+        assertTrue(strangerMerged.payload().path("mergedInto").path("id").isNull(), strangerMerged.payload().toString());
+        assertTrue(!strangerMerged.payload().toString().contains(target));
+        assertTrue(Signals.ticketEvents(target, found -> found.stream().filter(e -> isUpdateListing(e, duplicate)).count() >= 2)
+                .stream().noneMatch(e -> e.payload().toString().contains(stranger) || e.payload().toString().contains(strangerNumber + "\"")));
 
         // events: the merged ticket's, to the staff and its requester; the target's update
         var events = Signals.ticketEvents(duplicate, found -> found.stream().anyMatch(e ->

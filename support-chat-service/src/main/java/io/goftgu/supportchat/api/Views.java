@@ -35,8 +35,13 @@ public final class Views {
                              Instant updatedAt, TicketRef mergedInto, List<TicketRef> mergedTickets) {
     }
 
-    /** A ticket named by a merge: {@code mergedInto} on a merged ticket, {@code mergedTickets} on its target. */
+    /**
+     * A ticket named by a merge: {@code mergedInto} on a merged ticket, {@code mergedTickets} on its target. Its
+     * requester is shown a ticket of another requester (a merge staff forced) as {@link #HIDDEN} in
+     * {@code mergedInto}, and not at all in {@code mergedTickets} (docs/subsystems/merges.md).
+     */
     public record TicketRef(UUID id, String number) {
+        public static final TicketRef HIDDEN = new TicketRef(null, null);
     }
 
     public record Sender(String kind, UUID id, String name) {

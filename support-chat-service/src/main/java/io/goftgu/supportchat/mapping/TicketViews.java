@@ -24,7 +24,11 @@ public class TicketViews {
         return "TKT-" + number;
     }
 
-    public Views.TicketView ticket(Ticket t) {
+    /**
+     * The ticket as its caller sees it: staff see every merge link; the requester does not see another requester's
+     * ticket ({@link Views.TicketRef#HIDDEN}). Events use the requester's view, as their audience includes them.
+     */
+    public Views.TicketView ticket(Ticket t, boolean staff) {
         List<Views.LabelView> labels = t.labelIds.isEmpty() ? List.of()
                 : Label.<Label>list("id in ?1", t.labelIds).stream()
                 .sorted(Comparator.comparing(l -> l.name))
@@ -41,8 +45,18 @@ public class TicketViews {
                 "breached".equals(t.slaState), t.awaitingAssignment,
                 t.ratingScore == null ? null : new Views.Rating(t.ratingScore, t.ratingComment, t.ratedAt),
                 t.lastMessageSeq, t.customerReadSeq, t.createdAt, t.updatedAt,
-                t.mergedIntoId == null ? null : ref(Ticket.findById(t.mergedIntoId)),
-                Ticket.<Ticket>list("mergedIntoId = ?1 order by number", t.id).stream().map(TicketViews::ref).toList());
+                t.mergedIntoId == null ? null : mergeRef(t, Ticket.findById(t.mergedIntoId), staff),
+                Ticket.<Ticket>list("mergedIntoId = ?1 order by number", t.id).stream()
+                        .filter(merged -> staff || sameRequester(t, merged)).map(TicketViews::ref).toList());
+    }
+
+    /** {@code other} as named on {@code t}: hidden from {@code t}'s requester when it is another requester's. */
+    public static Views.TicketRef mergeRef(Ticket t, Ticket other, boolean staff) {
+        return staff || sameRequester(t, other) ? ref(other) : Views.TicketRef.HIDDEN;
+    }
+
+    private static boolean sameRequester(Ticket t, Ticket other) {
+        return other.isRequester(t.requesterKind, t.requesterId);
     }
 
     public static Views.TicketRef ref(Ticket t) {

@@ -92,7 +92,7 @@ public class ConversationService {
         if (existing != null) {
             return new Created<>(views.message(existing, t), false);
         }
-        TicketMerge.requireNotMerged(t);
+        TicketMerge.requireNotMerged(t, me);
         var text = body.body() == null ? "" : body.body().strip();
         var attachmentIds = body.attachmentIds() == null ? List.<UUID>of() : List.copyOf(Set.copyOf(body.attachmentIds()));
         if (text.isEmpty() && attachmentIds.isEmpty()) {
@@ -204,7 +204,7 @@ public class ConversationService {
                 events.ticket(EventTypes.SupportChat.TICKET_UPDATED, t, me.actor());
             }
         }
-        return views.ticket(t);
+        return views.ticket(t, me.isStaff());
     }
 
     @Transactional
@@ -214,7 +214,7 @@ public class ConversationService {
             throw Problems.forbidden("only the requester rates a ticket");
         }
         // closed by a merge, not by a resolution: the conversation is rated where it continues
-        TicketMerge.requireNotMerged(t);
+        TicketMerge.requireNotMerged(t, me);
         if (t.status() != TicketStatus.RESOLVED && t.status() != TicketStatus.CLOSED) {
             throw Problems.conflict("a ticket can be rated once it is resolved or closed");
         }
@@ -227,7 +227,7 @@ public class ConversationService {
         t.updatedAt = t.ratedAt;
         events.history(t, "RATED", "rating", null, body.score(), me.actor());
         events.ticket(EventTypes.SupportChat.TICKET_RATED, t, me.actor());
-        return views.ticket(t);
+        return views.ticket(t, me.isStaff());
     }
 
     private static TicketMessage own(Caller me, Ticket t, UUID messageId) {

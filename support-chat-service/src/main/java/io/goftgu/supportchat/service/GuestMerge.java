@@ -109,7 +109,7 @@ public class GuestMerge {
             t.requesterId = userId;
             t.updatedAt = now;
             events.history(t, "REQUESTER_CHANGED", "requester", "GUEST " + guest.id, "USER " + userId, actor);
-            var payload = (ObjectNode) EventJson.MAPPER.valueToTree(views.ticket(t));
+            var payload = (ObjectNode) EventJson.MAPPER.valueToTree(views.ticket(t, false));
             payload.putObject("previousRequester").put("kind", Ticket.GUEST).put("id", guest.id.toString())
                     .put("name", guest.name);
             // the guest hears it too, so an open widget learns the ticket is no longer its own

@@ -38,14 +38,14 @@ public class TicketEvents {
                 : new Audience(Set.of(t.requesterId), Set.of(), Set.of("ADMIN"));
     }
 
-    /** A ticket event whose payload is the ticket as the REST API shows it. */
+    /** A ticket event whose payload is the ticket as the REST API shows it to its requester, who is in its audience. */
     public void ticket(String type, Ticket t, Actor actor) {
-        publish(type, t, actor, staffAndRequester(t), views.ticket(t));
+        publish(type, t, actor, staffAndRequester(t), views.ticket(t, false));
     }
 
     /** {@code support-chat.ticket.status-changed}: the ticket plus {@code previousStatus}. */
     public void statusChanged(Ticket t, String previousStatus, Actor actor) {
-        var payload = (ObjectNode) EventJson.MAPPER.valueToTree(views.ticket(t));
+        var payload = (ObjectNode) EventJson.MAPPER.valueToTree(views.ticket(t, false));
         payload.put("previousStatus", previousStatus);
         publish(EventTypes.SupportChat.TICKET_STATUS_CHANGED, t, actor, staffAndRequester(t), payload);
     }

@@ -58,7 +58,7 @@ public class TicketFinder {
         var query = em.createQuery("select t from Ticket t where " + where + " order by " + order(f.sort()), Ticket.class);
         params.forEach(query::setParameter);
         var data = query.setFirstResult(paging.offset()).setMaxResults(paging.limit()).getResultList().stream()
-                .map(views::ticket).toList();
+                .map(t -> views.ticket(t, me.isStaff())).toList();
         return Page.of(data, total, paging);
     }
 

@@ -94,14 +94,18 @@ public class TicketMerge {
             em.flush();
             events.ticket(EventTypes.SupportChat.TICKET_UPDATED, target, actor);
         }
-        return views.ticket(target);
+        return views.ticket(target, true);
     }
 
-    /** A merged ticket takes no more messages or status changes: its conversation continues in its target. */
-    static void requireNotMerged(Ticket t) {
+    /**
+     * A merged ticket takes no more messages or status changes: its conversation continues in its target, which the
+     * answer names unless it is another requester's ticket and {@code me} is not staff.
+     */
+    static void requireNotMerged(Ticket t, Caller me) {
         if (t.mergedIntoId != null) {
-            throw Problems.conflict(number(t) + " was merged into " + number(Ticket.findById(t.mergedIntoId))
-                    + "; continue there");
+            var into = TicketViews.mergeRef(t, Ticket.findById(t.mergedIntoId), me.isStaff());
+            throw Problems.conflict(number(t) + " was merged into "
+                    + (into.number() == null ? "another ticket and is closed" : into.number() + "; continue there"));
         }
     }
 

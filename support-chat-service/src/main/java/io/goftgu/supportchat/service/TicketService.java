@@ -67,7 +67,7 @@ public class TicketService {
 
     @Transactional
     public Views.TicketView get(Caller me, UUID id) {
-        return views.ticket(visible(me, id, false));
+        return views.ticket(visible(me, id, false), me.isStaff());
     }
 
     /** The ticket's history, oldest first (staff only, checked by the resource). */
@@ -82,7 +82,7 @@ public class TicketService {
 
     @Transactional
     public Views.TicketView create(Caller me, Requests.NewTicket body) {
-        return views.ticket(open(me, body));
+        return views.ticket(open(me, body), me.isStaff());
     }
 
     /** Opens a ticket inside the caller's transaction. */
@@ -175,7 +175,7 @@ public class TicketService {
                 patch.labelIds() == null ? List.of() : patch.labelIds())) : null;
         Instant dueAt = patch.has("dueAt") ? patch.dueAt() : null;
         if (status != null && status != t.status()) {
-            TicketMerge.requireNotMerged(t);
+            TicketMerge.requireNotMerged(t, me);
         }
         if (status != null && status != t.status() && !t.status().mayMoveTo(status)) {
             throw Problems.conflict("a ticket that is " + t.status + " cannot move to " + status);
@@ -228,7 +228,7 @@ public class TicketService {
             move(t, status, actor, now);
         }
         em.flush();
-        return views.ticket(t);
+        return views.ticket(t, me.isStaff());
     }
 
     /** Moves the status (already checked against the state machine) with its side effects, history and event. */
