@@ -200,6 +200,8 @@ function errorText(e: unknown): string {
     if (e.status === 429) return t.errors.rate;
     if (e.status === 413) return t.errors.tooLarge;
     if (e.status === 415) return t.errors.type;
+    // support-chat's GuestBlocks: "this visitor is blocked"
+    if (e.status === 403 && e.detail?.includes('blocked')) return t.errors.blocked;
     if (e.status === 403 && identity) return t.errors.verify;
     if (e.status >= 500) return t.errors.unavailable;
     if (e.status === 400 && e.detail) return e.detail;

@@ -314,8 +314,30 @@ function RequesterDetails({ ticket }: { ticket: TicketView }) {
         )}
       </dl>
       {g && <MergeGuest guest={g} ticketId={ticket.id} />}
+      {g && <BlockGuest guest={g} />}
       {guest.isError && <p className="field-error">{guest.error.message}</p>}
     </section>
+  );
+}
+
+/** Staff: block a visitor, whose token then stops working at once, or unblock it (docs/security.md, "Blocking a visitor"). */
+function BlockGuest({ guest }: { guest: GuestView }) {
+  const t = useT();
+  const qc = useQueryClient();
+  const blocked = !!guest.blockedAt;
+  const toggle = useMutation({
+    mutationFn: () => api<GuestView>(`/api/support-chat/guests/${guest.id}/block`, { method: blocked ? 'DELETE' : 'PUT' }),
+    onSuccess: (g) => qc.setQueryData(['sc', 'guest', g.id], g),
+  });
+  return (
+    <div className="guest-block">
+      {blocked && <p role="status" className="field-error">{t('guest.blocked')}</p>}
+      <button type="button" className="btn small" disabled={toggle.isPending}
+        onClick={() => { if (blocked || window.confirm(t('guest.blockConfirm'))) toggle.mutate(); }}>
+        {t(blocked ? 'guest.unblock' : 'guest.block')}
+      </button>
+      {toggle.isError && <p className="field-error">{toggle.error.message}</p>}
+    </div>
   );
 }
 

@@ -50,6 +50,8 @@ export interface GuestView {
   utmMedium: string | null; utmCampaign: string | null; utmTerm: string | null; utmContent: string | null;
   firstVisitAt: string | null; lastVisitAt: string | null; visitCount: number;
   mergedIntoUserId?: string | null; mergedAt?: string | null;
+  /** set while staff block the visitor: its token is refused */
+  blockedAt?: string | null; blockedBy?: string | null;
 }
 
 export interface CategoryView { id: string; parentId: string | null; name: string; position: number }

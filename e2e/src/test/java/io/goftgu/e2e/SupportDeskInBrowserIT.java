@@ -5,9 +5,11 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
+import io.goftgu.testing.TestSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -446,6 +448,31 @@ class SupportDeskInBrowserIT {
         assertThat(guest).containsText("newsletter");
         assertThat(guest).containsText("Visits");
         screenshotBoth(admin, "support-ticket-guest");
+
+        // the visitor turns abusive: the agent blocks them, and their open chat stops at once
+        var ticketId = started.path("ticket").path("id").asText();
+        var guestToken = started.path("guestToken").asText();
+        try (var visitor = TestSocket.connect(URI.create(LocalStack.shared().ws()), guestToken)) {
+            visitor.send("{\"type\":\"ping\"}");
+            visitor.awaitType("pong", Duration.ofSeconds(10));
+            var asked = new CopyOnWriteArrayList<String>();
+            admin.page.onceDialog(dialog -> {
+                asked.add(dialog.message());
+                dialog.accept();
+            });
+            byRole(admin.page, AriaRole.BUTTON, "Block visitor").click();
+            assertThat(guest.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("This visitor is blocked")))
+                    .isVisible();
+            assertTrue(asked.getFirst().startsWith("Block this visitor?"), asked.toString());
+            assertTrue(visitor.closed().get(20, java.util.concurrent.TimeUnit.SECONDS) == 1008);
+        }
+        call("GET", "/api/support-chat/" + ticketId, guestToken, null, 401);
+        call("POST", "/api/support-chat/public/" + desk.slug() + "/start", guestToken,
+                Map.of("subject", "Again", "message", "Let me in"), 403);
+        screenshotBoth(admin, "support-ticket-guest-blocked");
+        byRole(admin.page, AriaRole.BUTTON, "Unblock visitor").click();
+        assertThat(byRole(admin.page, AriaRole.BUTTON, "Block visitor")).isVisible();
+        call("GET", "/api/support-chat/" + ticketId, guestToken, null, 200);
         assertTrue(admin.problems().isEmpty(), admin.problems().toString());
     }
 

@@ -82,17 +82,23 @@ class EventContractTest {
         as(TestTokens.customer(customer, workspace)).body(Map.of("score", 5, "comment", "Thanks"))
                 .post(path + "/rating").then().statusCode(200);
         // a guest's conversation, as the gateway starts it: guest ids in the audience and the actor
-        var guest = RestAssured.given().contentType(ContentType.JSON).header("X-Goftgu-Internal", "test-internal-secret")
+        var started = RestAssured.given().contentType(ContentType.JSON).header("X-Goftgu-Internal", "test-internal-secret")
                 .body(Map.of("workspaceId", workspace, "subject", "Where is my order?", "message", "It has not arrived",
                         "name", "Visitor", "email", "visitor@example.com"))
-                .post("/internal/support-chat/guests/start").then().statusCode(201).extract().<String>path("guest.id");
-        // merges: a duplicate into the first ticket, the guest into the customer
+                .post("/internal/support-chat/guests/start").then().statusCode(201).extract();
+        var guest = started.<String>path("guest.id");
+        // merges: a duplicate into the first ticket, the guest's ticket too (another requester: it is not named to
+        // them), then the guest into the customer
         var duplicate = as(TestTokens.customer(customer, workspace)).body(Map.of("subject", "Printer, again"))
                 .post("/api/support-chat").then().statusCode(201).extract().<String>path("id");
         as(TestTokens.staff(agent, workspace)).body(Map.of("ticketIds", List.of(duplicate)))
                 .post(path + "/merge").then().statusCode(200);
+        as(TestTokens.staff(agent, workspace)).body(Map.of("ticketIds", List.of(started.<String>path("ticket.id")), "force", true))
+                .post(path + "/merge").then().statusCode(200);
         as(TestTokens.staff(agent, workspace)).body(Map.of("userId", customer))
                 .post("/api/support-chat/guests/" + guest + "/merge").then().statusCode(200);
+        as(TestTokens.staff(agent, workspace)).put("/api/support-chat/guests/" + guest + "/block").then().statusCode(200);
+        as(TestTokens.staff(agent, workspace)).delete("/api/support-chat/guests/" + guest + "/block").then().statusCode(200);
 
         TopicContract.assertProducedMatch(Topics.SUPPORT_CHAT, Set.of(EventTypes.SupportChat.TICKET_CREATED,
                 EventTypes.SupportChat.TICKET_UPDATED, EventTypes.SupportChat.TICKET_STATUS_CHANGED,
@@ -100,7 +106,8 @@ class EventContractTest {
                 EventTypes.SupportChat.TICKET_SLA_BREACHED, EventTypes.SupportChat.TICKET_RATED,
                 EventTypes.SupportChat.TICKET_MERGED, EventTypes.SupportChat.TICKET_REQUESTER_CHANGED,
                 EventTypes.SupportChat.MESSAGE_CREATED, EventTypes.SupportChat.MESSAGE_EDITED,
-                EventTypes.SupportChat.MESSAGE_DELETED, EventTypes.SupportChat.NOTE_CREATED));
+                EventTypes.SupportChat.MESSAGE_DELETED, EventTypes.SupportChat.NOTE_CREATED,
+                EventTypes.SupportChat.GUEST_BLOCKED, EventTypes.SupportChat.GUEST_UNBLOCKED));
     }
 
     private static RequestSpecification as(String token) {

@@ -68,6 +68,9 @@ public final class EventTypes {
         public static final String MESSAGE_DELETED = "support-chat.message.deleted";
         /** An internal note: staff audience only, and its payload carries no body (customer-facing consumers read this topic). */
         public static final String NOTE_CREATED = "support-chat.note.created";
+        /** Staff blocked a guest (the aggregate is the guest): realtime-service closes its sockets. Staff audience. */
+        public static final String GUEST_BLOCKED = "support-chat.guest.blocked";
+        public static final String GUEST_UNBLOCKED = "support-chat.guest.unblocked";
 
         private SupportChat() {
         }

@@ -13,7 +13,7 @@ import java.util.UUID;
 
 /**
  * Events that change who may hear what take effect on open sockets at once: a deactivated user's sockets are
- * closed, so are the sockets of a user whose role changed (a demoted admin stops receiving staff frames at once; the
+ * closed, and a blocked guest's, so are the sockets of a user whose role changed (a demoted admin stops receiving staff frames at once; the
  * old token cannot reopen them, see {@link Revocations}), and a room whose members changed is asked for its members again before anyone's typing is passed on.
  * (A removed member already gets no further events: producers compute each event's audience from the current
  * members.)
@@ -25,6 +25,8 @@ public class AccessChanges {
     static final CloseReason DEACTIVATED = new CloseReason(1008, "account deactivated");
     /** Policy violation: the socket was opened with a role the account no longer has; refresh the token and reconnect. */
     static final CloseReason ROLE_CHANGED = new CloseReason(1008, "role changed: refresh the token and reconnect");
+    /** Policy violation: staff blocked this guest (support-chat-service's GuestBlocks refuses its token from now on). */
+    static final CloseReason BLOCKED = new CloseReason(1008, "visitor blocked");
 
     private final ConnectionRegistry registry;
     private final Typing typing;
@@ -41,6 +43,7 @@ public class AccessChanges {
         remember(event);
         switch (event.type()) {
             case EventTypes.Identity.USER_DEACTIVATED -> close(event, user(event).id(), DEACTIVATED);
+            case EventTypes.SupportChat.GUEST_BLOCKED -> close(event, event.aggregateId(), BLOCKED);
             case EventTypes.Identity.USER_UPDATED -> {
                 var user = user(event);
                 var active = user.activeAfter(event.type());

@@ -1,5 +1,7 @@
 package io.goftgu.realtime.signals;
 
+import io.goftgu.events.Audience;
+import io.goftgu.events.EventJson;
 import io.goftgu.events.EventTypes;
 import io.goftgu.events.Topics;
 import io.goftgu.realtime.listener.DomainEventConsumer;
@@ -95,6 +97,21 @@ class PresenceAndAccessTest {
             socket.send("{\"type\":\"ping\"}");
             socket.awaitType("pong", SOON);
             Events.publish(Events.identity(EventTypes.Identity.USER_DEACTIVATED, workspace, user, "ADMIN", false));
+            assertEquals(1008, socket.closed().get(SOON.toSeconds(), TimeUnit.SECONDS));
+            other.send("{\"type\":\"ping\"}");
+            other.awaitType("pong", SOON);
+        }
+    }
+
+    @Test
+    void aBlockedGuestsSocketsCloseAtOnce() throws Exception {
+        var guest = UUID.randomUUID();
+        try (var socket = bearer(uri, TestTokens.guest(guest, workspace));
+             var other = bearer(uri, TestTokens.guest(UUID.randomUUID(), workspace))) {
+            socket.send("{\"type\":\"ping\"}");
+            socket.awaitType("pong", SOON);
+            Events.publish(Events.event(EventTypes.SupportChat.GUEST_BLOCKED, workspace, guest, 1, Audience.role("ADMIN"),
+                    EventJson.MAPPER.createObjectNode().put("id", guest.toString())));
             assertEquals(1008, socket.closed().get(SOON.toSeconds(), TimeUnit.SECONDS));
             other.send("{\"type\":\"ping\"}");
             other.awaitType("pong", SOON);

@@ -67,7 +67,8 @@ public final class Views {
     public record GuestView(UUID id, String name, String email, String phone, String externalId, boolean verified,
                             String device, String browser, String referrer, String utmSource, String utmMedium,
                             String utmCampaign, String utmTerm, String utmContent, Instant firstVisitAt,
-                            Instant lastVisitAt, int visitCount, UUID mergedIntoUserId, Instant mergedAt) {
+                            Instant lastVisitAt, int visitCount, UUID mergedIntoUserId, Instant mergedAt,
+                            Instant blockedAt, UUID blockedBy) {
     }
 
     // workspace configuration

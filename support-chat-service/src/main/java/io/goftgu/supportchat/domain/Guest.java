@@ -48,4 +48,9 @@ public class Guest extends PanacheEntityBase {
     public UUID mergedIntoUserId;
     @Column(name = "merged_at")
     public Instant mergedAt;
+    /** Set while staff block this guest (service/GuestBlocks): its token is refused and events leave it out. */
+    @Column(name = "blocked_at")
+    public Instant blockedAt;
+    @Column(name = "blocked_by")
+    public UUID blockedBy;
 }

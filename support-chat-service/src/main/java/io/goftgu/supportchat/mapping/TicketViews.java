@@ -94,7 +94,7 @@ public class TicketViews {
     public static Views.GuestView guest(Guest g) {
         return new Views.GuestView(g.id, g.name, g.email, g.phone, g.externalId, g.verified, g.device, g.browser,
                 g.referrer, g.utmSource, g.utmMedium, g.utmCampaign, g.utmTerm, g.utmContent, g.firstVisitAt,
-                g.lastVisitAt, g.visitCount, g.mergedIntoUserId, g.mergedAt);
+                g.lastVisitAt, g.visitCount, g.mergedIntoUserId, g.mergedAt, g.blockedAt, g.blockedBy);
     }
 
     private Views.Sender sender(TicketMessage m) {

@@ -9,11 +9,14 @@ import io.goftgu.supportchat.api.Views.BusinessHoursView;
 import io.goftgu.supportchat.api.Views.WidgetSettingsView;
 import io.goftgu.supportchat.service.AssignmentSettingsService;
 import io.goftgu.supportchat.service.BusinessHoursService;
+import io.goftgu.supportchat.service.Caller;
+import io.goftgu.supportchat.service.GuestBlocks;
 import io.goftgu.supportchat.service.GuestService;
 import io.goftgu.supportchat.service.WidgetSettingsService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -32,14 +35,16 @@ public class SettingsResource {
     private final WidgetSettingsService widget;
     private final AssignmentSettingsService assignment;
     private final GuestService guests;
+    private final GuestBlocks blocks;
     private final CurrentUser me;
 
     SettingsResource(BusinessHoursService hours, WidgetSettingsService widget, AssignmentSettingsService assignment,
-                     GuestService guests, CurrentUser me) {
+                     GuestService guests, GuestBlocks blocks, CurrentUser me) {
         this.hours = hours;
         this.widget = widget;
         this.assignment = assignment;
         this.guests = guests;
+        this.blocks = blocks;
         this.me = me;
     }
 
@@ -114,5 +119,26 @@ public class SettingsResource {
     @APIResponse(responseCode = "404", description = "missing or another workspace's")
     public Views.GuestView guest(@PathParam("id") UUID id) {
         return guests.view(me.workspaceId(), id);
+    }
+
+    @PUT
+    @Path("/guests/{id}/block")
+    @Operation(summary = "Block a guest: its token is refused at once, it cannot start again, events leave it out",
+            description = "Idempotent: blocking a blocked guest keeps the first block (docs/security.md, \"Blocking a visitor\").")
+    @APIResponse(responseCode = "200", description = "the guest, with blockedAt")
+    @APIResponse(responseCode = "403", description = "not staff")
+    @APIResponse(responseCode = "404", description = "missing or another workspace's")
+    public Views.GuestView block(@PathParam("id") UUID id) {
+        return blocks.block(Caller.of(me), id, true);
+    }
+
+    @DELETE
+    @Path("/guests/{id}/block")
+    @Operation(summary = "Unblock a guest: its token works again until it expires")
+    @APIResponse(responseCode = "200", description = "the guest, blockedAt null")
+    @APIResponse(responseCode = "403", description = "not staff")
+    @APIResponse(responseCode = "404", description = "missing or another workspace's")
+    public Views.GuestView unblock(@PathParam("id") UUID id) {
+        return blocks.block(Caller.of(me), id, false);
     }
 }

@@ -73,6 +73,9 @@ public class GuestService {
             guest = Guest.find("workspaceId = ?1 and externalId = ?2 and verified = true", body.workspaceId(),
                     body.externalId()).firstResult();
         }
+        if (guest != null && guest.blockedAt != null) {
+            throw Problems.forbidden("this visitor is blocked");
+        }
         if (guest == null) {
             guest = new Guest();
             guest.id = UUID.randomUUID();

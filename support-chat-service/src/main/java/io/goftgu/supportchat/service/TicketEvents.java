@@ -7,6 +7,7 @@ import io.goftgu.events.EventJson;
 import io.goftgu.events.EventTypes;
 import io.goftgu.outbox.NewEvent;
 import io.goftgu.outbox.Outbox;
+import io.goftgu.supportchat.domain.Guest;
 import io.goftgu.supportchat.domain.HistoryEntry;
 import io.goftgu.supportchat.domain.Ticket;
 import io.goftgu.supportchat.mapping.TicketViews;
@@ -32,10 +33,14 @@ public class TicketEvents {
         this.views = views;
     }
 
+    /** The staff and the ticket's requester, unless the requester is a blocked guest (service/GuestBlocks). */
     public static Audience staffAndRequester(Ticket t) {
-        return Ticket.GUEST.equals(t.requesterKind)
-                ? new Audience(Set.of(), Set.of(t.requesterId), Set.of("ADMIN"))
-                : new Audience(Set.of(t.requesterId), Set.of(), Set.of("ADMIN"));
+        if (!Ticket.GUEST.equals(t.requesterKind)) {
+            return new Audience(Set.of(t.requesterId), Set.of(), Set.of("ADMIN"));
+        }
+        Guest guest = Guest.findById(t.requesterId);
+        return guest != null && guest.blockedAt != null ? Audience.role("ADMIN")
+                : new Audience(Set.of(), Set.of(t.requesterId), Set.of("ADMIN"));
     }
 
     /** A ticket event whose payload is the ticket as the REST API shows it to its requester, who is in its audience. */
