@@ -13,7 +13,7 @@ import java.util.UUID;
 
 /**
  * Events that change who may hear what take effect on open sockets at once: a deactivated user's sockets are
- * closed, and a blocked guest's, so are the sockets of a user whose role changed (a demoted admin stops receiving staff frames at once; the
+ * closed, and so are a blocked guest's and those of a user whose role changed (a demoted admin stops receiving staff frames at once; the
  * old token cannot reopen them, see {@link Revocations}), and a room whose members changed is asked for its members again before anyone's typing is passed on.
  * (A removed member already gets no further events: producers compute each event's audience from the current
  * members.)
