@@ -82,6 +82,11 @@ public class RealtimeSocket {
                     done -> { }, failure -> { });
             return;
         }
+        if (principal.role() == Role.GUEST && revocations.blocked(principal.id())) {
+            connection.close(new io.quarkus.websockets.next.CloseReason(SocketGuard.POLICY, "visitor blocked"))
+                    .subscribe().with(done -> { }, failure -> { });
+            return;
+        }
         if (registry.socketsOf(principal.workspaceId(), principal.id()).size() >= guard.maxSocketsPerPrincipal()) {
             // one token must not hold unbounded sockets (each costs memory here and a descriptor at the gateway)
             connection.close(new io.quarkus.websockets.next.CloseReason(SocketGuard.POLICY,

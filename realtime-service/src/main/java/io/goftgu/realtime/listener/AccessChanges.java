@@ -66,6 +66,8 @@ public class AccessChanges {
         switch (event.type()) {
             case EventTypes.Identity.USER_DEACTIVATED ->
                     revocations.changed(user(event).id(), null, false, changedAt(event));
+            case EventTypes.SupportChat.GUEST_BLOCKED -> revocations.guestBlocked(event.aggregateId(), true);
+            case EventTypes.SupportChat.GUEST_UNBLOCKED -> revocations.guestBlocked(event.aggregateId(), false);
             case EventTypes.Identity.USER_UPDATED -> {
                 var user = user(event);
                 var role = roleOf(user);

@@ -25,6 +25,25 @@ public class Revocations {
     }
 
     private final ConcurrentHashMap<UUID, Change> changes = new ConcurrentHashMap<>();
+    /**
+     * Guests staff blocked ({@code support-chat.guest.blocked}) since this replica started, until unblocked. Not read
+     * back at a start: support-chat refuses a blocked guest's token and leaves it out of every event, so a socket
+     * a restarted replica lets it open hears no event (docs/security.md, "Known gaps").
+     */
+    private final java.util.Set<UUID> blockedGuests = ConcurrentHashMap.newKeySet();
+
+    void guestBlocked(UUID guestId, boolean blocked) {
+        if (blocked) {
+            blockedGuests.add(guestId);
+        } else {
+            blockedGuests.remove(guestId);
+        }
+    }
+
+    /** Whether staff blocked this guest: its token may not open a socket. */
+    public boolean blocked(UUID guestId) {
+        return blockedGuests.contains(guestId);
+    }
 
     /**
      * identity.events said the user now has {@code role} ({@code null}: unchanged) and is (not) active. Every replica

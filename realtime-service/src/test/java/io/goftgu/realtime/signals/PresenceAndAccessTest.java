@@ -116,6 +116,22 @@ class PresenceAndAccessTest {
             other.send("{\"type\":\"ping\"}");
             other.awaitType("pong", SOON);
         }
+        // its token cannot open another until staff unblock it
+        try (var again = bearer(uri, TestTokens.guest(guest, workspace))) {
+            assertEquals(1008, again.closed().get(SOON.toSeconds(), TimeUnit.SECONDS));
+        }
+        Events.publish(Events.event(EventTypes.SupportChat.GUEST_UNBLOCKED, workspace, guest, 2, Audience.role("ADMIN"),
+                EventJson.MAPPER.createObjectNode().put("id", guest.toString())));
+        var deadline = System.nanoTime() + SOON.multipliedBy(3).toNanos();
+        while (true) {
+            try (var unblocked = bearer(uri, TestTokens.guest(guest, workspace))) {
+                unblocked.send("{\"type\":\"ping\"}");
+                unblocked.awaitType("pong", SOON);
+                break;
+            } catch (AssertionError | RuntimeException stillBlocked) {
+                assertTrue(System.nanoTime() < deadline, "the unblocked guest's token never opened a socket again");
+            }
+        }
     }
 
     @Test
