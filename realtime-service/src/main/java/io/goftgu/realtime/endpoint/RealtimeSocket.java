@@ -69,28 +69,32 @@ public class RealtimeSocket {
         this.token = token;
     }
 
+    /** Why this token may not open a socket now (a policy violation), or null when it may. */
+    private String refusal(ConnectedPrincipal principal) {
+        if (principal.role() == Role.GUEST) {
+            if (revocations.blocked(principal.id())) {
+                return "visitor blocked";
+            }
+        } else if (revocations.revoked(principal.id(), principal.role().name(), token.getIssuedAtTime())) {
+            // the token predates a deactivation or role change: it still names what the account no longer has
+            return "the token predates a change of this account: refresh it and reconnect";
+        }
+        if (registry.socketsOf(principal.workspaceId(), principal.id()).size() >= guard.maxSocketsPerPrincipal()) {
+            // one token must not hold unbounded sockets (each costs memory here and a descriptor at the gateway)
+            return "too many open sockets for this account";
+        }
+        return null;
+    }
+
     @OnOpen
     @NonBlocking
     void open(WebSocketConnection connection) {
         var principal = new ConnectedPrincipal(currentUser.workspaceId(), currentUser.id(), currentUser.role());
         var expiresAtMillis = token.getExpirationTime() * 1000;
-        if (principal.role() != Role.GUEST && revocations.revoked(principal.id(), principal.role().name(),
-                token.getIssuedAtTime())) {
-            // the token predates a deactivation or role change: it still names what the account no longer has
-            connection.close(new io.quarkus.websockets.next.CloseReason(SocketGuard.POLICY,
-                    "the token predates a change of this account: refresh it and reconnect")).subscribe().with(
+        var refusal = refusal(principal);
+        if (refusal != null) {
+            connection.close(new io.quarkus.websockets.next.CloseReason(SocketGuard.POLICY, refusal)).subscribe().with(
                     done -> { }, failure -> { });
-            return;
-        }
-        if (principal.role() == Role.GUEST && revocations.blocked(principal.id())) {
-            connection.close(new io.quarkus.websockets.next.CloseReason(SocketGuard.POLICY, "visitor blocked"))
-                    .subscribe().with(done -> { }, failure -> { });
-            return;
-        }
-        if (registry.socketsOf(principal.workspaceId(), principal.id()).size() >= guard.maxSocketsPerPrincipal()) {
-            // one token must not hold unbounded sockets (each costs memory here and a descriptor at the gateway)
-            connection.close(new io.quarkus.websockets.next.CloseReason(SocketGuard.POLICY,
-                    "too many open sockets for this account")).subscribe().with(done -> { }, failure -> { });
             return;
         }
         registry.add(ClientSocket.of(connection, principal, currentUser.rawToken(), guard.newState(expiresAtMillis)));
